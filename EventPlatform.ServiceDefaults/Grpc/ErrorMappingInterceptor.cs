@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using EventPlatform.Domain;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Logging;
+using Status = Google.Rpc.Status;
+
+namespace EventPlatform.ServiceDefaults.Grpc;
+
+/// <summary>
+/// The one place where failures become gRPC statuses with google.rpc details, so service methods stay free of
+/// try/catch: bad input → INVALID_ARGUMENT + BadRequest, broken rule → FAILED_PRECONDITION + ErrorInfo naming
+/// the rule, unknown failure → INTERNAL with only a trace id (details stay in the logs).
+/// </summary>
+public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
+{
+    public const string ErrorDomain = "eventplatform";
+
+    /// <summary>The google.rpc detail messages this interceptor attaches, for JSON renderers that need their types.</summary>
+    public static readonly Google.Protobuf.Reflection.TypeRegistry DetailTypes = Google.Protobuf.Reflection.TypeRegistry.FromMessages(
+        Google.Rpc.BadRequest.Descriptor, ErrorInfo.Descriptor, PreconditionFailure.Descriptor, ResourceInfo.Descriptor);
+
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw Map(e, context);
+        }
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context,
+        ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(requestStream, context);
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw Map(e, context);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw Map(e, context);
+        }
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream,
+        ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(requestStream, responseStream, context);
+        }
+        catch (Exception e) when (e is not RpcException)
+        {
+            throw Map(e, context);
+        }
+    }
+
+    private RpcException Map(Exception exception, ServerCallContext context) => exception switch
+    {
+        InvalidInputException e => BadRequest(e.Message, e.Violations),
+        BusinessRuleBrokenException { Rule: IFieldRule rule } =>
+            BadRequest(rule.Message, [new FieldViolation(rule.Field, $"{rule.Name}: {rule.Message}")]),
+        BusinessRuleBrokenException e => RuleBroken(e.Rule),
+        NotFoundException e => WithResource(Code.NotFound, e.Message, e.ResourceType, e.ResourceId),
+        AlreadyExistsException e => WithResource(Code.AlreadyExists, e.Message, e.ResourceType, e.ResourceId),
+        PermissionDeniedException e => Plain(Code.PermissionDenied, e.Message),
+        UnauthenticatedException e => Plain(Code.Unauthenticated, e.Message),
+        OperationCanceledException when context.CancellationToken.IsCancellationRequested =>
+            Plain(Code.Cancelled, "The call was cancelled by the caller or its deadline passed."),
+        _ => Internal(exception, context),
+    };
+
+    private static RpcException BadRequest(string message, IEnumerable<FieldViolation> violations)
+    {
+        var badRequest = new BadRequest();
+        badRequest.FieldViolations.AddRange(violations.Select(v =>
+            new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+        return new Status { Code = (int)Code.InvalidArgument, Message = message, Details = { Any.Pack(badRequest) } }
+            .ToRpcException();
+    }
+
+    private static RpcException RuleBroken(IBusinessRule rule)
+    {
+        var status = new Status
+        {
+            Code = (int)Code.FailedPrecondition,
+            Message = $"{rule.Name}: {rule.Message}",
+            Details =
+            {
+                Any.Pack(new ErrorInfo { Reason = rule.Name, Domain = ErrorDomain }),
+                Any.Pack(new PreconditionFailure
+                {
+                    Violations = { new PreconditionFailure.Types.Violation { Type = rule.Name, Description = rule.Message } },
+                }),
+            },
+        };
+        return status.ToRpcException();
+    }
+
+    private static RpcException WithResource(Code code, string message, string type, string id) =>
+        new Status
+        {
+            Code = (int)code,
+            Message = message,
+            Details = { Any.Pack(new ResourceInfo { ResourceType = type, ResourceName = id }) },
+        }.ToRpcException();
+
+    private static RpcException Plain(Code code, string message) =>
+        new Status { Code = (int)code, Message = message }.ToRpcException();
+
+    private RpcException Internal(Exception exception, ServerCallContext context)
+    {
+        var traceId = Activity.Current?.TraceId.ToString() ?? "none";
+        logger.LogError(exception, "Unhandled failure in {Method} (trace {TraceId})", context.Method, traceId);
+        return Plain(Code.Internal, $"An internal error occurred. Quote trace id {traceId} when reporting it.");
+    }
+}

@@ -1,0 +1,43 @@
+using EventPlatform.ServiceDefaults.Grpc;
+using Grpc.Net.ClientFactory;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class GrpcDefaultsExtensions
+{
+    /// <summary>Deadline given to an outgoing unary call whose caller set none.</summary>
+    public static readonly TimeSpan DefaultCallDeadline = TimeSpan.FromSeconds(15);
+
+    public static TBuilder AddGrpcServerDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<ErrorMappingInterceptor>();
+            options.EnableDetailedErrors = false;
+        });
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks();
+        return builder;
+    }
+
+    /// <summary>
+    /// A typed gRPC client for another service, found by service discovery under its "grpc" endpoint
+    /// (services__{resource}__grpc__0). The HTTP resilience handler is removed because its timeouts cut off
+    /// streaming calls; instead every call gets a deadline, and retries stay with callers of idempotent RPCs.
+    /// </summary>
+    public static IHttpClientBuilder AddServiceGrpcClient<TClient>(this IServiceCollection services, string resource)
+        where TClient : class
+    {
+#pragma warning disable EXTEXP0001 // Experimental, but the only way to take the default handler off one client.
+        return services
+            .AddGrpcClient<TClient>(options =>
+            {
+                options.Address = new Uri($"http://_grpc.{resource}");
+                options.InterceptorRegistrations.Add(new InterceptorRegistration(
+                    InterceptorScope.Client, _ => new DefaultDeadlineInterceptor(DefaultCallDeadline)));
+            })
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+    }
+}
