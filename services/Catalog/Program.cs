@@ -1,0 +1,14 @@
+using EventPlatform.Catalog.Extensions;
+using EventPlatform.Catalog.Grpc;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddCatalog();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapGrpcService<CatalogGrpcService>();
+
+app.Run();
