@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using EventPlatform.AppHost.Hosting.Resources;
+using EventPlatform.Contracts.Catalog.V1;
+using EventPlatform.Tests.Infrastructure;
+using Grpc.Reflection.V1Alpha;
+using Npgsql;
+
+namespace EventPlatform.Tests.Skeleton;
+
+[Collection(WholeSystemCollection.Name)]
+public sealed class WholeSystemTests(WholeSystemFixture system)
+{
+    [Fact]
+    public void Every_resource_is_healthy_once_started()
+    {
+        system.App.Resources.ShouldNotBeEmpty();
+        system.App.Resources.ShouldAllBe(r => r.State == ResourceState.Healthy);
+        system.App.Resources.Select(r => r.Name).ShouldContain("bff");
+    }
+
+    [Fact]
+    public async Task An_event_created_as_json_through_the_bff_reads_back_over_grpc_in_one_trace_down_to_postgres()
+    {
+        using var http = system.CreateHttpClient("bff");
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/events")
+        {
+            Content = JsonContent.Create(ValidEventJson("Skeleton conference")),
+        };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+
+        using var response = await http.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString()!;
+        created.GetProperty("status").GetString().ShouldBe("EVENT_STATUS_DRAFT");
+
+        var catalog = new CatalogService.CatalogServiceClient(system.GrpcChannel("catalog"));
+        var readBack = await catalog.GetEventAsync(new GetEventRequest { Id = id });
+        readBack.Title.ShouldBe("Skeleton conference");
+        readBack.Capacity.ShouldBe(120);
+        readBack.Venue.Address.City.ShouldBe("Lyon");
+        readBack.TimeZone.ShouldBe("Europe/Paris");
+
+        var spans = await system.App.Spans.WaitForTraceAsync(traceId, HasBffCatalogAndDatabaseSpans, TimeSpan.FromSeconds(60));
+        HasBffCatalogAndDatabaseSpans(spans).ShouldBeTrue(
+            "spans seen: " + string.Join(", ", spans.Select(s => $"{s.ServiceName}/{s.Kind}/{s.Name}")));
+        var catalogServer = spans.Single(s => s.ServiceName == "catalog" && s.Kind == "Server");
+        var bffClient = spans.Single(s => s.ServiceName == "bff" && s.Kind == "Client");
+        catalogServer.ParentSpanId.ShouldBe(bffClient.SpanId);
+    }
+
+    [Fact]
+    public async Task A_catalog_method_list_is_served_through_grpc_reflection()
+    {
+        var reflection = new ServerReflection.ServerReflectionClient(system.GrpcChannel("catalog"));
+        using var call = reflection.ServerReflectionInfo();
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+        await call.RequestStream.CompleteAsync();
+        (await call.ResponseStream.MoveNext(CancellationToken.None)).ShouldBeTrue();
+
+        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+        services.ShouldContain("eventplatform.catalog.v1.CatalogService");
+        services.ShouldContain("grpc.health.v1.Health");
+    }
+
+    [Theory]
+    [InlineData("title", "", null, "title")]
+    [InlineData("endTime", "2027-03-10T08:00:00Z", null, "end_time")]
+    [InlineData("timeZone", "Mars/Olympus_Mons", null, "time_zone")]
+    public async Task Bad_input_through_the_bff_is_a_400_naming_the_field_and_stores_nothing(
+        string property, string value, string? unused, string field)
+    {
+        _ = unused;
+        using var http = system.CreateHttpClient("bff");
+        var body = ValidEventJson("Should not be stored");
+        body[property] = value;
+        var before = await CountEventsAsync();
+
+        using var response = await http.PostAsJsonAsync("/events", body);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var error = await response.Content.ReadAsStringAsync();
+        error.ShouldContain($"\"field\":\"{field}\"", Case.Sensitive, error);
+        (await CountEventsAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Bad_input_names_every_offending_field_at_once()
+    {
+        var catalog = new CatalogService.CatalogServiceClient(system.GrpcChannel("catalog"));
+        var call = catalog.CreateEventAsync(new CreateEventRequest { RequestId = Guid.NewGuid().ToString(), TimeZone = "Europe/Paris" });
+
+        var failure = await Should.ThrowAsync<Grpc.Core.RpcException>(call.ResponseAsync);
+
+        failure.StatusCode.ShouldBe(Grpc.Core.StatusCode.InvalidArgument);
+        var badRequest = Grpc.Core.RpcExceptionExtensions.GetRpcStatus(failure)!
+            .GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field).ToList();
+        badRequest.ShouldBe(["organizer_id", "title", "venue", "start_time", "end_time", "capacity"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task The_same_request_id_twice_creates_one_event()
+    {
+        var catalog = new CatalogService.CatalogServiceClient(system.GrpcChannel("catalog"));
+        var request = new CreateEventRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            OrganizerId = "organizer-1",
+            Title = "Retried",
+            OnlineUrl = "https://meet.example.org/retried",
+            StartTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(new DateTime(2027, 3, 10, 9, 0, 0, DateTimeKind.Utc)),
+            EndTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(new DateTime(2027, 3, 10, 17, 0, 0, DateTimeKind.Utc)),
+            TimeZone = "UTC",
+            Capacity = 10,
+        };
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => catalog.CreateEventAsync(request).ResponseAsync));
+
+        results.Select(r => r.Id).Distinct().Count().ShouldBe(1);
+    }
+
+    private static Dictionary<string, object?> ValidEventJson(string title) => new()
+    {
+        ["requestId"] = Guid.NewGuid().ToString(),
+        ["organizerId"] = "organizer-1",
+        ["title"] = title,
+        ["description"] = "Two days of talks.",
+        ["venue"] = new Dictionary<string, object?>
+        {
+            ["name"] = "Centre de Congrès",
+            ["address"] = new Dictionary<string, object?> { ["line1"] = "50 Quai Charles de Gaulle", ["city"] = "Lyon", ["postalCode"] = "69006", ["countryCode"] = "FR" },
+        },
+        ["startTime"] = "2027-03-10T08:00:00Z",
+        ["endTime"] = "2027-03-11T17:00:00Z",
+        ["timeZone"] = "Europe/Paris",
+        ["capacity"] = 120,
+        ["price"] = new Dictionary<string, object?> { ["amountMinor"] = 15000, ["currency"] = "EUR" },
+        ["vatRateBasisPoints"] = 2000,
+    };
+
+    private static bool HasBffCatalogAndDatabaseSpans(IReadOnlyList<AppHost.Telemetry.ReceivedSpan> spans) =>
+        spans.Any(s => s.ServiceName == "bff" && s.Kind == "Server") &&
+        spans.Any(s => s.ServiceName == "bff" && s.Kind == "Client") &&
+        spans.Any(s => s.ServiceName == "catalog" && s.Kind == "Server") &&
+        spans.Any(s => s.ServiceName == "catalog" && s.Attributes.Any(a => a.Key.StartsWith("db.system", StringComparison.Ordinal) && a.Value == "postgresql"));
+
+    private async Task<long> CountEventsAsync()
+    {
+        await using var connection = new NpgsqlConnection(system.App.GetConnectionString("catalogdb"));
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM events", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+}
