@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -17,7 +19,11 @@ internal sealed class MigrateDatabaseOnStart<TContext>(IServiceProvider services
     {
         using var activity = Source.StartActivity($"Migrate {typeof(TContext).Name}");
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken);
+        var database = scope.ServiceProvider.GetRequiredService<TContext>().Database;
+        // Without the history table, Migrate first logs a failed SELECT on it: make it exist, and a fresh database
+        // starts without an error in its log.
+        await database.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        await database.MigrateAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -8,6 +8,7 @@ internal static class CatalogServiceExtensions
     public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<CatalogDbContext>("catalogdb");
+        builder.AddServiceRedis();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CreateEventHandler>();
         builder.Services.AddScoped<EventQueries>();

@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace EventPlatform.Analytics.Infrastructure;
+
+public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AnalyticsDbContext).Assembly);
+}
