@@ -38,6 +38,6 @@ public sealed class LifecycleTests
     {
         var app = DistributedApplicationTestingBuilder.Create(o => o.Only = new HashSet<string> { "catalog" });
 
-        app.Resources.Select(r => r.Name).ShouldBe(["telemetry", "postgres", "catalogdb", "catalog"], ignoreOrder: true);
+        app.Resources.Select(r => r.Name).ShouldBe(["telemetry", "postgres", "catalogdb", "redis", "catalog"], ignoreOrder: true);
     }
 }
