@@ -36,6 +36,7 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
         builder.AddGrpcServerDefaults();
+        builder.AddCallerIdentity();
         return builder;
     }
 

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using EventPlatform.AppHost.Hosting.Resources;
 using EventPlatform.AppHost.Telemetry;
 using EventPlatform.AppHost.Testing;
+using EventPlatform.ServiceDefaults.Identity;
 
 namespace EventPlatform.AppHost.Hosting;
 
@@ -53,6 +54,10 @@ public sealed class DistributedApplication : IAsyncDisposable
         return new DistributedApplicationBuilder(options);
     }
 
+    /// <summary>A development token the services accept, for a caller with these roles (tests, curl).</summary>
+    public string CreateToken(string subject, params CallerRole[] roles) =>
+        DevelopmentTokens.Create(_context.SigningKey, subject, roles);
+
     public Resource GetResource(string name) =>
         _resources.SingleOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"No resource named '{name}' is running. Running: {string.Join(", ", _resources)}.");
@@ -78,6 +83,12 @@ public sealed class DistributedApplication : IAsyncDisposable
         {
             // Under the testing entry point, Program.cs hands its application over instead of running it.
             hook.Capture(this);
+            return;
+        }
+
+        if (Options.Token is { } token)
+        {
+            Console.WriteLine(CreateToken(token.Subject, [.. token.Roles]));
             return;
         }
 

@@ -39,9 +39,18 @@ public sealed class DistributedApplicationOptions
 
     public Action<string> Progress { get; set; } = Console.WriteLine;
 
+    /// <summary>With `token --subject S --role R`: print a development token instead of starting anything.</summary>
+    public TokenRequest? Token { get; set; }
+
     internal static DistributedApplicationOptions FromArguments(string[] args)
     {
         var options = new DistributedApplicationOptions();
+        if (args is ["token", .. var tokenArguments])
+        {
+            options.Token = TokenRequest.FromArguments(tokenArguments);
+            return options;
+        }
+
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -57,7 +66,8 @@ public sealed class DistributedApplicationOptions
                     break;
                 default:
                     throw new ArgumentException(
-                        $"Unknown argument '{args[i]}'. Use --fresh (wipe data), --only a,b (start these and what they need), --except a,b (run those yourself).");
+                        $"Unknown argument '{args[i]}'. Use --fresh (wipe data), --only a,b (start these and what they need), " +
+                        "--except a,b (run those yourself), or: token --subject alice --role organizer (print a development token).");
             }
         }
 

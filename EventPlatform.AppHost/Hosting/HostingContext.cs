@@ -5,6 +5,8 @@ namespace EventPlatform.AppHost.Hosting;
 /// <summary>What resources need from the AppHost while they start: options, logs, prerequisites, pid files.</summary>
 internal sealed class HostingContext(DistributedApplicationOptions options, ResourceLogBuffer log)
 {
+    private string? _signingKey;
+
     public DistributedApplicationOptions Options { get; } = options;
 
     public ResourceLogBuffer Log { get; } = log;
@@ -15,6 +17,9 @@ internal sealed class HostingContext(DistributedApplicationOptions options, Reso
 
     /// <summary>Where services send traces, metrics and logs (OTEL_EXPORTER_OTLP_ENDPOINT).</summary>
     public Uri? OtlpEndpoint { get; set; }
+
+    /// <summary>Signs and checks development tokens (Identity__SigningKey of every service).</summary>
+    public string SigningKey => _signingKey ??= DevelopmentSigningKey.LoadOrCreate(Options.DataDirectory);
 
     public string DataDirectoryOf(string resource) => Path.Combine(Options.DataDirectory, resource);
 }

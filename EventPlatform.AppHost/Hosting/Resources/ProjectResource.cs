@@ -91,6 +91,7 @@ public sealed class ProjectResource(string name, string projectPath) : ProcessRe
             ["HTTP_PORTS"] = null,
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
+            ["Identity__SigningKey"] = context.SigningKey,
             ["OTEL_SERVICE_NAME"] = Name,
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={Guid.NewGuid()}",
             // Aspire's development values: spans and logs show up within a second, not five.
