@@ -39,3 +39,6 @@ public sealed class PermissionDeniedException(string message) : Exception(messag
 
 /// <summary>The caller did not prove who they are.</summary>
 public sealed class UnauthenticatedException(string message) : Exception(message);
+
+/// <summary>Someone else changed the same thing meanwhile (optimistic concurrency): ABORTED, read again and retry.</summary>
+public sealed class ConcurrencyConflictException(string message) : Exception(message);

@@ -31,6 +31,29 @@ public static class BusinessRule
         }
     }
 
+    /// <summary>
+    /// Checks several rules of one value at once: every broken field rule is reported together (bad input), a broken
+    /// rule of another kind stops at the first.
+    /// </summary>
+    public static void CheckAll(params IBusinessRule[] rules)
+    {
+        var broken = rules.Where(r => r.IsBroken()).ToList();
+        if (broken.FirstOrDefault(r => r is not IFieldRule) is { } rule)
+        {
+            throw new BusinessRuleBrokenException(rule);
+        }
+
+        switch (broken.Count)
+        {
+            case 0:
+                return;
+            case 1:
+                throw new BusinessRuleBrokenException(broken[0]);
+            default:
+                throw new InvalidInputException(broken.Cast<IFieldRule>().Select(r => new FieldViolation(r.Field, $"{r.Name}: {r.Message}")).ToList());
+        }
+    }
+
     /// <summary>"EventMustEndAfterItStartsRule" is called "EventMustEndAfterItStarts".</summary>
     public static string NameOf(Type ruleType) =>
         ruleType.Name.EndsWith("Rule", StringComparison.Ordinal) ? ruleType.Name[..^4] : ruleType.Name;

@@ -86,6 +86,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         NotFoundException e => WithResource(Code.NotFound, e.Message, e.ResourceType, e.ResourceId),
         AlreadyExistsException e => WithResource(Code.AlreadyExists, e.Message, e.ResourceType, e.ResourceId),
         PermissionDeniedException e => Plain(Code.PermissionDenied, e.Message),
+        ConcurrencyConflictException e => Plain(Code.Aborted, e.Message),
         UnauthenticatedException e => Plain(Code.Unauthenticated, e.Message),
         OperationCanceledException when context.CancellationToken.IsCancellationRequested =>
             Plain(Code.Cancelled, "The call was cancelled by the caller or its deadline passed."),

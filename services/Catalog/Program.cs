@@ -10,5 +10,6 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapGrpcService<CatalogGrpcService>();
+app.MapGrpcService<CatalogInternalGrpcService>();
 
 app.Run();

@@ -1,4 +1,6 @@
+using EventPlatform.Catalog.Application.Events;
 using EventPlatform.Catalog.Domain.Events;
+using EventPlatform.Catalog.Domain.Organizers;
 using EventPlatform.Domain;
 using Google.Protobuf.WellKnownTypes;
 using Proto = EventPlatform.Contracts.Catalog.V1;
@@ -12,7 +14,7 @@ internal static class EventMapping
     public static EventId ToEventId(string id, string field = "id") =>
         Guid.TryParse(id, out var value) ? new EventId(value) : throw new InvalidInputException(field, "Expected an event id (a UUID).");
 
-    public static (string OrganizerId, EventDetails Details) ToDomain(Proto.CreateEventRequest request)
+    public static (OrganizerId Organizer, EventDetails Details) ToDomain(Proto.CreateEventRequest request)
     {
         var input = new InputValidation();
         if (string.IsNullOrWhiteSpace(request.RequestId))
@@ -20,10 +22,7 @@ internal static class EventMapping
             input.Add("request_id", "A request id (idempotency key chosen by the client) is required.");
         }
 
-        if (string.IsNullOrWhiteSpace(request.OrganizerId))
-        {
-            input.Add("organizer_id", "The organizer of the event is required.");
-        }
+        var organizer = input.Capture(() => OrganizerMapping.ToOrganizerId(request.OrganizerId, "organizer_id"));
 
         var title = input.Capture(() => EventTitle.Create(request.Title));
         var location = input.Capture(() => Location.Create(ToVenue(request.Venue), request.OnlineUrl));
@@ -38,53 +37,47 @@ internal static class EventMapping
         var refundTerms = ToRefundTerms(request.RefundPolicy, request.RefundDeadline);
         input.ThrowIfInvalid();
 
-        return (request.OrganizerId, new EventDetails(
+        return (organizer, new EventDetails(
             title!, request.Description ?? "", location!, schedule!, window!, capacity, price, refundTerms,
             request.ApprovalRequired, request.WaitlistEnabled));
     }
 
-    public static Proto.Event ToContract(this Event e)
+    /// <summary>An edit: the fields present in the request, each checked by its own rules.</summary>
+    public static EventChanges ToChanges(Proto.UpdateEventRequest request, Event current)
     {
-        var contract = new Proto.Event
-        {
-            Id = e.Id.ToString(),
-            OrganizerId = e.OrganizerId,
-            Title = e.Title.Value,
-            Description = e.Description,
-            OnlineUrl = e.Location.OnlineUrl ?? "",
-            StartTime = Timestamp.FromDateTimeOffset(e.Schedule.Start),
-            EndTime = Timestamp.FromDateTimeOffset(e.Schedule.End),
-            TimeZone = e.Schedule.TimeZone,
-            RegistrationOpensTime = ToTimestamp(e.RegistrationWindow.Opens),
-            RegistrationClosesTime = ToTimestamp(e.RegistrationWindow.Closes),
-            Capacity = e.Capacity.Seats,
-            VatRateBasisPoints = e.Price?.VatRateBasisPoints ?? 0,
-            RefundPolicy = e.RefundTerms.Policy switch
-            {
-                RefundPolicy.FullUntilDeadline => Proto.RefundPolicy.FullUntilDeadline,
-                _ => Proto.RefundPolicy.None,
-            },
-            RefundDeadline = ToTimestamp(e.RefundTerms.Deadline),
-            ApprovalRequired = e.ApprovalRequired,
-            WaitlistEnabled = e.WaitlistEnabled,
-            Status = (Proto.EventStatus)(int)e.Status,
-            CancellationReason = e.CancellationReason ?? "",
-            CreateTime = Timestamp.FromDateTimeOffset(e.CreatedAt),
-            UpdateTime = Timestamp.FromDateTimeOffset(e.UpdatedAt),
-            PublishTime = ToTimestamp(e.PublishedAt),
-        };
-        if (e.Location.Venue is { } venue)
-        {
-            contract.Venue = new Proto.Venue { Name = venue.Name, Address = ToContract(venue.Address) };
-        }
-
-        if (e.Price is { } price)
-        {
-            contract.Price = new ProtoCommon.Money { AmountMinor = price.AmountMinor, Currency = price.Currency };
-        }
-
-        return contract;
+        var input = new InputValidation();
+        var title = request.HasTitle ? input.Capture(() => EventTitle.Create(request.Title)) : null;
+        var location = request.Venue is not null || request.HasOnlineUrl
+            ? input.Capture(() => Location.Create(ToVenue(request.Venue), request.HasOnlineUrl ? request.OnlineUrl : null))
+            : null;
+        var schedule = request.StartTime is not null || request.EndTime is not null || request.HasTimeZone
+            ? input.Capture(() => EventSchedule.Create(
+                request.StartTime?.ToDateTimeOffset() ?? current.Schedule.Start,
+                request.EndTime?.ToDateTimeOffset() ?? current.Schedule.End,
+                request.HasTimeZone ? request.TimeZone : current.Schedule.TimeZone))
+            : null;
+        var capacity = request.HasCapacity ? input.Capture(() => (EventCapacity?)EventCapacity.Create(request.Capacity)) : null;
+        var price = request.Price is not null || request.HasVatRateBasisPoints
+            ? input.Capture(() => Price.Create(
+                request.Price?.AmountMinor ?? current.Price?.AmountMinor ?? 0,
+                request.Price?.Currency ?? current.Price?.Currency ?? "",
+                request.HasVatRateBasisPoints ? request.VatRateBasisPoints : current.Price?.VatRateBasisPoints ?? 0))
+            : null;
+        var refundTerms = request.HasRefundPolicy || request.RefundDeadline is not null
+            ? ToRefundTerms(request.HasRefundPolicy ? request.RefundPolicy : current.RefundTerms.Policy.ToContract(),
+                request.RefundDeadline ?? EventContract.ToTimestamp(current.RefundTerms.Deadline))
+            : null;
+        input.ThrowIfInvalid();
+        return new EventChanges(
+            title, request.HasDescription ? request.Description : null, location, schedule,
+            request.RegistrationOpensTime?.ToDateTimeOffset(), request.RegistrationClosesTime?.ToDateTimeOffset(),
+            capacity, price, refundTerms,
+            request.HasApprovalRequired ? request.ApprovalRequired : null,
+            request.HasWaitlistEnabled ? request.WaitlistEnabled : null);
     }
+
+    public static EventStatus? ToStatus(Proto.EventStatus status) =>
+        status == Proto.EventStatus.Unspecified ? null : (EventStatus)(int)status;
 
     private static DateTimeOffset? Required(InputValidation input, Timestamp? value, string field)
     {
@@ -99,15 +92,7 @@ internal static class EventMapping
     private static Venue? ToVenue(Proto.Venue? venue) =>
         venue is null || string.IsNullOrWhiteSpace(venue.Name)
             ? null
-            : new Venue(venue.Name.Trim(), ToDomain(venue.Address ?? new ProtoCommon.Address()));
-
-    private static Address ToDomain(ProtoCommon.Address a) =>
-        new(a.Line1, a.Line2, a.PostalCode, a.City, a.Region, a.CountryCode);
-
-    private static ProtoCommon.Address ToContract(Address a) => new()
-    {
-        Line1 = a.Line1, Line2 = a.Line2, PostalCode = a.PostalCode, City = a.City, Region = a.Region, CountryCode = a.CountryCode,
-    };
+            : new Venue(venue.Name.Trim(), OrganizerMapping.ToDomain(venue.Address));
 
     private static RefundTerms ToRefundTerms(Proto.RefundPolicy policy, Timestamp? deadline) => policy switch
     {
@@ -115,5 +100,4 @@ internal static class EventMapping
         _ => RefundTerms.NoRefund,
     };
 
-    private static Timestamp? ToTimestamp(DateTimeOffset? value) => value is { } v ? Timestamp.FromDateTimeOffset(v) : null;
 }

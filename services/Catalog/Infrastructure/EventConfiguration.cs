@@ -1,13 +1,15 @@
 using EventPlatform.Catalog.Domain.Events;
+using EventPlatform.Catalog.Domain.Organizers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
 
 namespace EventPlatform.Catalog.Infrastructure;
 
 internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
 {
-    /// <summary>The client's idempotency key of the CreateEvent call that made the row: infrastructure, not domain.</summary>
-    public const string RequestId = "RequestId";
+    /// <summary>Title and description as a full-text document, kept by PostgreSQL itself.</summary>
+    public const string SearchVector = "SearchVector";
 
     public void Configure(EntityTypeBuilder<Event> e)
     {
@@ -16,14 +18,19 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
             // Last line of defence behind the aggregate's rules.
             t.HasCheckConstraint("ck_events_schedule", "end_time > start_time");
             t.HasCheckConstraint("ck_events_capacity", "capacity > 0");
+            t.HasCheckConstraint("ck_events_registration_window", "registration_closes_time IS NULL OR registration_closes_time <= end_time");
         });
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).HasConversion(id => id.Value, value => new EventId(value));
-        e.Property(x => x.OrganizerId).HasMaxLength(64);
+        e.Property(x => x.OrganizerId).HasConversion(id => id.Value, value => new OrganizerId(value));
+        e.HasOne<Organizer>().WithMany().HasForeignKey(x => x.OrganizerId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(x => x.OwnerId).HasMaxLength(128);
         e.Property(x => x.Title).HasConversion(t => t.Value, value => EventTitle.Create(value)).HasMaxLength(EventTitle.MaxLength);
         e.Property(x => x.Capacity).HasConversion(c => c.Seats, seats => EventCapacity.Create(seats));
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
         e.Property(x => x.CancellationReason).HasMaxLength(1000);
+        // Optimistic concurrency on PostgreSQL's row version: of two concurrent edits, the second is refused.
+        e.Property<uint>("Version").IsRowVersion();
 
         e.ComplexProperty(x => x.Schedule, s =>
         {
@@ -50,8 +57,11 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         // A venue's address has many optional parts and no query needs them: one jsonb document.
         e.ComplexProperty(x => x.Location, l => l.ToJson("location"));
 
-        e.Property<string?>(RequestId).HasMaxLength(128);
-        e.HasIndex(RequestId).IsUnique();
+        e.Property<NpgsqlTsVector>(SearchVector)
+            .HasComputedColumnSql("to_tsvector('simple', title || ' ' || description)", stored: true);
+        e.HasIndex(SearchVector).HasMethod("GIN");
+        e.HasRequestId();
         e.HasIndex(x => x.OrganizerId);
+        e.HasIndex(x => x.OwnerId);
     }
 }

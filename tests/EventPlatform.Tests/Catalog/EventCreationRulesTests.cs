@@ -1,4 +1,5 @@
 using EventPlatform.Catalog.Domain.Events;
+using EventPlatform.Catalog.Domain.Organizers;
 using EventPlatform.Domain;
 
 namespace EventPlatform.Tests.Catalog;
@@ -10,13 +11,18 @@ public sealed class EventCreationRulesTests
     [Fact]
     public void A_new_event_is_a_draft_with_what_the_organizer_described()
     {
-        var created = Event.CreateDraft(EventId.New(), "organizer-1", Details(), Start.AddMonths(-3));
+        var organizer = Organizer.Create(
+            OrganizerId.New(), "alice", OrganizerProfile.Create("ACME", new Address("1 Main St", "", "", "Lyon", "", "FR"), null, "a@b.org", null),
+            InvoicePrefix.Create("ACME"), Start.AddMonths(-3));
+
+        var created = Event.CreateDraft(EventId.New(), organizer, Details(), Start.AddMonths(-3));
 
         created.Status.ShouldBe(EventStatus.Draft);
         created.Title.Value.ShouldBe("DotNet Days");
         created.Capacity.Seats.ShouldBe(100);
         created.IsFree.ShouldBeTrue();
         created.CreatedAt.ShouldBe(Start.AddMonths(-3));
+        created.OwnerId.ShouldBe("alice");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using EventPlatform.AppHost.Hosting.Resources;
 using EventPlatform.Contracts.Catalog.V1;
+using EventPlatform.Tests.Catalog;
 using EventPlatform.Tests.Infrastructure;
 using Grpc.Reflection.V1Alpha;
 using Npgsql;
@@ -21,14 +22,17 @@ public sealed class WholeSystemTests(WholeSystemFixture system)
         system.App.Resources.Select(r => r.Name).ShouldContain("bff");
     }
 
+    private CatalogDriver Catalog => new(system.App, system.GrpcChannel("catalog"));
+
     [Fact]
     public async Task An_event_created_as_json_through_the_bff_reads_back_over_grpc_in_one_trace_down_to_postgres()
     {
-        using var http = system.CreateHttpClient("bff");
+        var (token, organizer) = await Catalog.NewOrganizerAsync();
+        using var http = Catalog.BffAs(token);
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/events")
         {
-            Content = JsonContent.Create(ValidEventJson("Skeleton conference")),
+            Content = JsonContent.Create(ValidEventJson(organizer.Id, "Skeleton conference")),
         };
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
 
@@ -40,7 +44,7 @@ public sealed class WholeSystemTests(WholeSystemFixture system)
         created.GetProperty("status").GetString().ShouldBe("EVENT_STATUS_DRAFT");
 
         var catalog = new CatalogService.CatalogServiceClient(system.GrpcChannel("catalog"));
-        var readBack = await catalog.GetEventAsync(new GetEventRequest { Id = id });
+        var readBack = await catalog.GetEventAsync(new GetEventRequest { Id = id }, CatalogDriver.Bearer(token));
         readBack.Title.ShouldBe("Skeleton conference");
         readBack.Capacity.ShouldBe(120);
         readBack.Venue.Address.City.ShouldBe("Lyon");
@@ -76,8 +80,9 @@ public sealed class WholeSystemTests(WholeSystemFixture system)
         string property, string value, string? unused, string field)
     {
         _ = unused;
-        using var http = system.CreateHttpClient("bff");
-        var body = ValidEventJson("Should not be stored");
+        var (token, organizer) = await Catalog.NewOrganizerAsync();
+        using var http = Catalog.BffAs(token);
+        var body = ValidEventJson(organizer.Id, "Should not be stored");
         body[property] = value;
         var before = await CountEventsAsync();
 
@@ -92,8 +97,9 @@ public sealed class WholeSystemTests(WholeSystemFixture system)
     [Fact]
     public async Task Bad_input_names_every_offending_field_at_once()
     {
-        var catalog = new CatalogService.CatalogServiceClient(system.GrpcChannel("catalog"));
-        var call = catalog.CreateEventAsync(new CreateEventRequest { RequestId = Guid.NewGuid().ToString(), TimeZone = "Europe/Paris" });
+        var call = Catalog.Client.CreateEventAsync(
+            new CreateEventRequest { RequestId = Guid.NewGuid().ToString(), TimeZone = "Europe/Paris" },
+            CatalogDriver.Bearer(Catalog.TokenFor("someone")));
 
         var failure = await Should.ThrowAsync<Grpc.Core.RpcException>(call.ResponseAsync);
 
@@ -104,30 +110,32 @@ public sealed class WholeSystemTests(WholeSystemFixture system)
     }
 
     [Fact]
-    public async Task The_same_request_id_twice_creates_one_event()
+    public async Task The_same_request_id_sent_concurrently_creates_one_event()
     {
-        var catalog = new CatalogService.CatalogServiceClient(system.GrpcChannel("catalog"));
-        var request = new CreateEventRequest
-        {
-            RequestId = Guid.NewGuid().ToString(),
-            OrganizerId = "organizer-1",
-            Title = "Retried",
-            OnlineUrl = "https://meet.example.org/retried",
-            StartTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(new DateTime(2027, 3, 10, 9, 0, 0, DateTimeKind.Utc)),
-            EndTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(new DateTime(2027, 3, 10, 17, 0, 0, DateTimeKind.Utc)),
-            TimeZone = "UTC",
-            Capacity = 10,
-        };
+        var (token, organizer) = await Catalog.NewOrganizerAsync();
+        var request = CatalogDriver.NewEventRequest(organizer.Id, "Retried");
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => catalog.CreateEventAsync(request).ResponseAsync));
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            Catalog.Client.CreateEventAsync(request, CatalogDriver.Bearer(token)).ResponseAsync));
 
         results.Select(r => r.Id).Distinct().Count().ShouldBe(1);
     }
 
-    private static Dictionary<string, object?> ValidEventJson(string title) => new()
+    [Fact]
+    public async Task Internal_rpcs_are_not_reachable_through_the_bff()
+    {
+        var throughBff = new CatalogInternalService.CatalogInternalServiceClient(system.GrpcChannel("bff"));
+
+        var failure = await Should.ThrowAsync<Grpc.Core.RpcException>(
+            throughBff.BatchGetEventsAsync(new BatchGetEventsRequest { Ids = { Guid.NewGuid().ToString() } }).ResponseAsync);
+
+        failure.StatusCode.ShouldBe(Grpc.Core.StatusCode.Unimplemented);
+    }
+
+    private static Dictionary<string, object?> ValidEventJson(string organizerId, string title) => new()
     {
         ["requestId"] = Guid.NewGuid().ToString(),
-        ["organizerId"] = "organizer-1",
+        ["organizerId"] = organizerId,
         ["title"] = title,
         ["description"] = "Two days of talks.",
         ["venue"] = new Dictionary<string, object?>

@@ -1,8 +1,11 @@
+using EventPlatform.Catalog.Domain.Organizers;
+using EventPlatform.Domain;
+
 namespace EventPlatform.Catalog.Domain.Events;
 
 /// <summary>
 /// An event an organizer runs: what, where, when, for how many and at what price, and where it stands in its
-/// life (Draft → Published → RegistrationsClosed → Completed, or Cancelled).
+/// life: Draft → Published → RegistrationsClosed → Completed, and Draft/Published → Cancelled.
 /// </summary>
 public sealed class Event
 {
@@ -12,7 +15,10 @@ public sealed class Event
 
     public EventId Id { get; private set; }
 
-    public string OrganizerId { get; private set; } = "";
+    public OrganizerId OrganizerId { get; private set; }
+
+    /// <summary>The person who manages the event: its organizer's owner.</summary>
+    public string OwnerId { get; private set; } = "";
 
     public EventTitle Title { get; private set; } = null!;
 
@@ -47,10 +53,14 @@ public sealed class Event
 
     public bool IsFree => Price is null;
 
-    public static Event CreateDraft(EventId id, string organizerId, EventDetails details, DateTimeOffset now) => new()
+    /// <summary>Published or beyond: people may hold registrations for it.</summary>
+    public bool HasBeenPublished => PublishedAt is not null;
+
+    public static Event CreateDraft(EventId id, Organizer organizer, EventDetails details, DateTimeOffset now) => new()
     {
         Id = id,
-        OrganizerId = organizerId,
+        OrganizerId = organizer.Id,
+        OwnerId = organizer.OwnerId,
         Title = details.Title,
         Description = details.Description,
         Location = details.Location,
@@ -65,6 +75,100 @@ public sealed class Event
         CreatedAt = now,
         UpdatedAt = now,
     };
+
+    public void Publish(DateTimeOffset now)
+    {
+        BusinessRule.Check(new OnlyDraftEventsCanBePublishedRule(Status));
+        BusinessRule.Check(new EndedEventsCannotBePublishedRule(Schedule, now));
+        Status = EventStatus.Published;
+        PublishedAt = now;
+        UpdatedAt = now;
+    }
+
+    public void CloseRegistrations(DateTimeOffset now)
+    {
+        BusinessRule.Check(new OnlyPublishedEventsCanCloseRegistrationsRule(Status));
+        Status = EventStatus.RegistrationsClosed;
+        UpdatedAt = now;
+    }
+
+    public void Complete(DateTimeOffset now)
+    {
+        BusinessRule.Check(new OnlyEventsWithClosedRegistrationsCanBeCompletedRule(Status));
+        Status = EventStatus.Completed;
+        UpdatedAt = now;
+    }
+
+    public void Cancel(string? reason, DateTimeOffset now)
+    {
+        var why = reason?.Trim() ?? "";
+        BusinessRule.Check(new CancellationNeedsAReasonRule(why));
+        BusinessRule.Check(new OnlyDraftOrPublishedEventsCanBeCancelledRule(Status));
+        Status = EventStatus.Cancelled;
+        CancellationReason = why;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Throws unless the event may be deleted: only a draft, which nobody could register for.</summary>
+    public void EnsureDeletable() => BusinessRule.Check(new OnlyDraftEventsCanBeDeletedRule(Status));
+
+    /// <summary>
+    /// Applies the given changes and returns the names (contract field names) of what changed. After publication
+    /// only what keeps existing registrations valid may change; confirmedSeats must then be known to lower capacity.
+    /// </summary>
+    public IReadOnlyList<string> Update(EventChanges changes, int? confirmedSeats, DateTimeOffset now)
+    {
+        BusinessRule.Check(new FinishedEventsCannotBeEditedRule(Status));
+        var changed = new List<string>();
+
+        var schedule = changes.Schedule ?? Schedule;
+        var window = RegistrationWindow.Create(
+            changes.RegistrationOpens ?? RegistrationWindow.Opens, changes.RegistrationCloses ?? RegistrationWindow.Closes, schedule);
+        if (HasBeenPublished)
+        {
+            BusinessRule.Check(new PriceCannotChangeAfterPublicationRule(Price, changes.Price ?? Price));
+            BusinessRule.Check(new RefundTermsCannotChangeAfterPublicationRule(RefundTerms, changes.RefundTerms ?? RefundTerms));
+            if (changes.Capacity is { } lowered && lowered.Seats < Capacity.Seats)
+            {
+                BusinessRule.Check(new CapacityMustCoverConfirmedSeatsRule(lowered, confirmedSeats));
+            }
+        }
+
+        Set(changes.Title, Title, v => Title = v, "title");
+        Set(changes.Description, Description, v => Description = v, "description");
+        Set(changes.Location, Location, v => Location = v, "location");
+        Set(changes.Schedule, Schedule, v => Schedule = v, "schedule");
+        Set(window, RegistrationWindow, v => RegistrationWindow = v, "registration_window");
+        SetValue(changes.Capacity, Capacity, v => Capacity = v, "capacity");
+        Set(changes.Price, Price, v => Price = v, "price");
+        Set(changes.RefundTerms, RefundTerms, v => RefundTerms = v, "refund_policy");
+        SetValue(changes.ApprovalRequired, ApprovalRequired, v => ApprovalRequired = v, "approval_required");
+        SetValue(changes.WaitlistEnabled, WaitlistEnabled, v => WaitlistEnabled = v, "waitlist_enabled");
+        if (changed.Count > 0)
+        {
+            UpdatedAt = now;
+        }
+
+        return changed;
+
+        void Set<T>(T? proposed, T? current, Action<T> apply, string name) where T : class
+        {
+            if (proposed is not null && !Equals(proposed, current))
+            {
+                apply(proposed);
+                changed.Add(name);
+            }
+        }
+
+        void SetValue<T>(T? proposed, T current, Action<T> apply, string name) where T : struct
+        {
+            if (proposed is { } value && !value.Equals(current))
+            {
+                apply(value);
+                changed.Add(name);
+            }
+        }
+    }
 }
 
 /// <summary>
@@ -82,3 +186,17 @@ public sealed record EventDetails(
     RefundTerms RefundTerms,
     bool ApprovalRequired,
     bool WaitlistEnabled);
+
+/// <summary>An edit of an event: each null part stays as it is.</summary>
+public sealed record EventChanges(
+    EventTitle? Title = null,
+    string? Description = null,
+    Location? Location = null,
+    EventSchedule? Schedule = null,
+    DateTimeOffset? RegistrationOpens = null,
+    DateTimeOffset? RegistrationCloses = null,
+    EventCapacity? Capacity = null,
+    Price? Price = null,
+    RefundTerms? RefundTerms = null,
+    bool? ApprovalRequired = null,
+    bool? WaitlistEnabled = null);

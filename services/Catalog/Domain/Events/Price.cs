@@ -21,9 +21,10 @@ public sealed record Price
 
     public static Price Create(long amountMinor, string currency, int vatRateBasisPoints)
     {
-        BusinessRule.Check(new PriceMustBePositiveRule(amountMinor));
-        BusinessRule.Check(new CurrencyMustBeIso4217Rule(currency));
-        BusinessRule.Check(new VatRateMustBeAPercentageRule(vatRateBasisPoints));
+        BusinessRule.CheckAll(
+            new PriceMustBePositiveRule(amountMinor),
+            new CurrencyMustBeIso4217Rule(currency),
+            new VatRateMustBeAPercentageRule(vatRateBasisPoints));
         return new Price(amountMinor, currency, vatRateBasisPoints);
     }
 }

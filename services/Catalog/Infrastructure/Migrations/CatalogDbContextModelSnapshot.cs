@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -51,11 +52,15 @@ namespace EventPlatform.Catalog.Infrastructure.Migrations
                         .HasColumnType("text")
                         .HasColumnName("description");
 
-                    b.Property<string>("OrganizerId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                    b.Property<Guid>("OrganizerId")
+                        .HasColumnType("uuid")
                         .HasColumnName("organizer_id");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("owner_id");
 
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone")
@@ -65,6 +70,12 @@ namespace EventPlatform.Catalog.Infrastructure.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
                         .HasColumnName("request_id");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('simple', title || ' ' || description)", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -81,6 +92,12 @@ namespace EventPlatform.Catalog.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.Property<bool>("WaitlistEnabled")
                         .HasColumnType("boolean")
@@ -196,16 +213,263 @@ namespace EventPlatform.Catalog.Infrastructure.Migrations
                     b.HasIndex("OrganizerId")
                         .HasDatabaseName("ix_events_organizer_id");
 
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_events_owner_id");
+
                     b.HasIndex("RequestId")
                         .IsUnique()
                         .HasDatabaseName("ix_events_request_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_events_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.ToTable("events", null, t =>
                         {
                             t.HasCheckConstraint("ck_events_capacity", "capacity > 0");
 
+                            t.HasCheckConstraint("ck_events_registration_window", "registration_closes_time IS NULL OR registration_closes_time <= end_time");
+
                             t.HasCheckConstraint("ck_events_schedule", "end_time > start_time");
                         });
+                });
+
+            modelBuilder.Entity("EventPlatform.Catalog.Domain.Organizers.Organizer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("InvoicePrefix")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("invoice_prefix");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("request_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Profile", "EventPlatform.Catalog.Domain.Organizers.Organizer.Profile#OrganizerProfile", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ContactEmail")
+                                .IsRequired()
+                                .HasMaxLength(320)
+                                .HasColumnType("character varying(320)")
+                                .HasColumnName("contact_email");
+
+                            b1.Property<string>("ContactPhone")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("contact_phone");
+
+                            b1.Property<string>("LegalName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("legal_name");
+
+                            b1.Property<string>("VatNumber")
+                                .HasMaxLength(15)
+                                .HasColumnType("character varying(15)")
+                                .HasColumnName("vat_number");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Address", "EventPlatform.Catalog.Domain.Organizers.Organizer.Profile#OrganizerProfile.Address#Address", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("City")
+                                        .IsRequired()
+                                        .HasMaxLength(100)
+                                        .HasColumnType("character varying(100)")
+                                        .HasColumnName("address_city");
+
+                                    b2.Property<string>("CountryCode")
+                                        .IsRequired()
+                                        .HasMaxLength(2)
+                                        .HasColumnType("character varying(2)")
+                                        .HasColumnName("address_country_code");
+
+                                    b2.Property<string>("Line1")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("address_line1");
+
+                                    b2.Property<string>("Line2")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("address_line2");
+
+                                    b2.Property<string>("PostalCode")
+                                        .IsRequired()
+                                        .HasMaxLength(20)
+                                        .HasColumnType("character varying(20)")
+                                        .HasColumnName("address_postal_code");
+
+                                    b2.Property<string>("Region")
+                                        .IsRequired()
+                                        .HasMaxLength(100)
+                                        .HasColumnType("character varying(100)")
+                                        .HasColumnName("address_region");
+                                });
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_organizers");
+
+                    b.HasIndex("InvoicePrefix")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organizers_invoice_prefix");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_organizers_owner_id");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organizers_request_id");
+
+                    b.ToTable("organizers", (string)null);
+                });
+
+            modelBuilder.Entity("EventPlatform.Messaging.Inbox.InboxMessage", b =>
+                {
+                    b.Property<string>("Consumer")
+                        .HasColumnType("text")
+                        .HasColumnName("consumer");
+
+                    b.Property<string>("MessageId")
+                        .HasColumnType("text")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset>("HandledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handled_at");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message_type");
+
+                    b.HasKey("Consumer", "MessageId")
+                        .HasName("pk_inbox_messages");
+
+                    b.HasIndex("HandledAt")
+                        .HasDatabaseName("ix_inbox_messages_handled_at");
+
+                    b.ToTable("inbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("EventPlatform.Messaging.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("OrderingKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ordering_key");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("Subject")
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("topic");
+
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("text")
+                        .HasColumnName("trace_parent");
+
+                    b.Property<string>("TraceState")
+                        .HasColumnType("text")
+                        .HasColumnName("trace_state");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_messages_retrying")
+                        .HasFilter("sent_at IS NULL AND next_attempt_at IS NOT NULL");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_outbox_messages_sent_at")
+                        .HasFilter("sent_at IS NOT NULL");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_messages_sequence");
+
+                    b.HasIndex("OrderingKey", "Sequence")
+                        .HasDatabaseName("ix_outbox_messages_pending_by_key")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("EventPlatform.Catalog.Domain.Events.Event", b =>
+                {
+                    b.HasOne("EventPlatform.Catalog.Domain.Organizers.Organizer", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_events_organizers_organizer_id");
                 });
 #pragma warning restore 612, 618
         }

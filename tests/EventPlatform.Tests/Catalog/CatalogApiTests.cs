@@ -1,0 +1,222 @@
+using System.Net;
+using System.Net.Http.Json;
+using EventPlatform.Contracts.Catalog.V1;
+using EventPlatform.ServiceDefaults.Identity;
+using EventPlatform.Tests.Infrastructure;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using static EventPlatform.Tests.Catalog.CatalogDriver;
+
+namespace EventPlatform.Tests.Catalog;
+
+/// <summary>Each rule of the catalog, broken through gRPC and through the BFF: the status names what went wrong.</summary>
+[Collection(WholeSystemCollection.Name)]
+public sealed class CatalogApiTests(WholeSystemFixture system)
+{
+    private CatalogDriver Catalog => new(system.App, system.GrpcChannel("catalog"));
+
+    [Fact]
+    public async Task An_organizer_manages_the_life_of_an_event_from_draft_to_completed()
+    {
+        var (token, draft) = await Catalog.NewDraftAsync();
+        var auth = Bearer(token);
+
+        var published = await Catalog.Client.PublishEventAsync(new PublishEventRequest { Id = draft.Id }, auth);
+        var closed = await Catalog.Client.CloseRegistrationsAsync(new CloseRegistrationsRequest { Id = draft.Id }, auth);
+        var completed = await Catalog.Client.CompleteEventAsync(new CompleteEventRequest { Id = draft.Id }, auth);
+
+        draft.Status.ShouldBe(EventStatus.Draft);
+        published.Status.ShouldBe(EventStatus.Published);
+        published.PublishTime.ShouldNotBeNull();
+        closed.Status.ShouldBe(EventStatus.RegistrationsClosed);
+        completed.Status.ShouldBe(EventStatus.Completed);
+    }
+
+    [Fact]
+    public async Task Publishing_twice_names_the_broken_rule_in_grpc_and_as_http_400()
+    {
+        var (token, published) = await Catalog.NewPublishedAsync();
+
+        var failure = await Should.ThrowAsync<RpcException>(
+            Catalog.Client.PublishEventAsync(new PublishEventRequest { Id = published.Id }, Bearer(token)).ResponseAsync);
+        using var http = Catalog.BffAs(token);
+        using var response = await http.PostAsJsonAsync($"/events/{published.Id}/publish", new { });
+
+        failure.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
+        ReasonOf(failure).ShouldBe("OnlyDraftEventsCanBePublished");
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("\"reason\":\"OnlyDraftEventsCanBePublished\"");
+    }
+
+    [Fact]
+    public async Task Only_a_draft_can_be_deleted_and_a_deleted_draft_is_gone()
+    {
+        var (token, draft) = await Catalog.NewDraftAsync();
+        var (otherToken, published) = await Catalog.NewPublishedAsync();
+
+        await Catalog.Client.DeleteEventAsync(new DeleteEventRequest { Id = draft.Id }, Bearer(token));
+        var gone = await Should.ThrowAsync<RpcException>(Catalog.Client.GetEventAsync(new GetEventRequest { Id = draft.Id }, Bearer(token)).ResponseAsync);
+        var refused = await Should.ThrowAsync<RpcException>(
+            Catalog.Client.DeleteEventAsync(new DeleteEventRequest { Id = published.Id }, Bearer(otherToken)).ResponseAsync);
+
+        gone.StatusCode.ShouldBe(StatusCode.NotFound);
+        refused.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
+        ReasonOf(refused).ShouldBe("OnlyDraftEventsCanBeDeleted");
+    }
+
+    [Fact]
+    public async Task A_cancelled_event_keeps_its_reason_and_cannot_be_edited()
+    {
+        var (token, published) = await Catalog.NewPublishedAsync();
+
+        var cancelled = await Catalog.Client.CancelEventAsync(new CancelEventRequest { Id = published.Id, Reason = "Venue flooded" }, Bearer(token));
+        var edit = await Should.ThrowAsync<RpcException>(
+            Catalog.Client.UpdateEventAsync(new UpdateEventRequest { Id = published.Id, Title = "Again" }, Bearer(token)).ResponseAsync);
+
+        cancelled.Status.ShouldBe(EventStatus.Cancelled);
+        cancelled.CancellationReason.ShouldBe("Venue flooded");
+        ReasonOf(edit).ShouldBe("FinishedEventsCannotBeEdited");
+    }
+
+    [Fact]
+    public async Task Cancelling_without_a_reason_is_bad_input_naming_the_field()
+    {
+        var (token, published) = await Catalog.NewPublishedAsync();
+        using var http = Catalog.BffAs(token);
+
+        using var response = await http.PostAsJsonAsync($"/events/{published.Id}/cancel", new { reason = " " });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("\"field\":\"reason\"");
+    }
+
+    [Fact]
+    public async Task The_price_of_a_published_event_cannot_change_through_the_bff()
+    {
+        var (token, published) = await Catalog.NewPublishedAsync();
+        using var http = Catalog.BffAs(token);
+
+        using var response = await http.PatchAsJsonAsync($"/events/{published.Id}", new { price = new { amountMinor = 5000, currency = "EUR" } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("PriceCannotChangeAfterPublication");
+    }
+
+    [Fact]
+    public async Task Lowering_the_capacity_of_a_published_event_needs_registrations_seat_count()
+    {
+        var (token, published) = await Catalog.NewPublishedAsync();
+
+        var failure = await Should.ThrowAsync<RpcException>(
+            Catalog.Client.UpdateEventAsync(new UpdateEventRequest { Id = published.Id, Capacity = 10 }, Bearer(token)).ResponseAsync);
+        var raised = await Catalog.Client.UpdateEventAsync(new UpdateEventRequest { Id = published.Id, Capacity = 500 }, Bearer(token));
+
+        // Until registration answers GetSeatCounts, a lowered capacity is refused rather than risk an oversold event.
+        ReasonOf(failure).ShouldBe("CapacityMustCoverConfirmedSeats");
+        raised.Capacity.ShouldBe(500);
+    }
+
+    [Fact]
+    public async Task An_edit_changes_only_what_it_names()
+    {
+        var (token, draft) = await Catalog.NewDraftAsync("Before");
+
+        var edited = await Catalog.Client.UpdateEventAsync(
+            new UpdateEventRequest { Id = draft.Id, Title = "After", EndTime = Timestamp.FromDateTimeOffset(NextYear.AddHours(10)) }, Bearer(token));
+
+        edited.Title.ShouldBe("After");
+        edited.EndTime.ToDateTimeOffset().ShouldBe(NextYear.AddHours(10));
+        edited.StartTime.ShouldBe(draft.StartTime);
+        edited.Capacity.ShouldBe(draft.Capacity);
+        edited.Description.ShouldBe(draft.Description);
+    }
+
+    [Fact]
+    public async Task Another_organizer_may_not_change_an_event_403_and_an_anonymous_caller_is_401()
+    {
+        var (_, published) = await Catalog.NewPublishedAsync();
+        var stranger = Catalog.TokenFor("stranger");
+
+        var denied = await Should.ThrowAsync<RpcException>(
+            Catalog.Client.CancelEventAsync(new CancelEventRequest { Id = published.Id, Reason = "mine now" }, Bearer(stranger)).ResponseAsync);
+        using var anonymous = Catalog.BffAs(null);
+        using var unauthenticated = await anonymous.PostAsJsonAsync($"/events/{published.Id}/close", new { });
+        using var strangerHttp = Catalog.BffAs(stranger);
+        using var forbidden = await strangerHttp.PostAsJsonAsync($"/events/{published.Id}/close", new { });
+
+        denied.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+        unauthenticated.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        forbidden.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task An_admin_may_change_any_event()
+    {
+        var (_, published) = await Catalog.NewPublishedAsync();
+
+        var closed = await Catalog.Client.CloseRegistrationsAsync(
+            new CloseRegistrationsRequest { Id = published.Id }, Bearer(Catalog.TokenFor("root", CallerRole.Admin)));
+
+        closed.Status.ShouldBe(EventStatus.RegistrationsClosed);
+    }
+
+    [Fact]
+    public async Task An_event_is_created_only_under_an_organizer_the_caller_owns()
+    {
+        var (_, organizer) = await Catalog.NewOrganizerAsync();
+
+        var denied = await Should.ThrowAsync<RpcException>(
+            Catalog.Client.CreateEventAsync(NewEventRequest(organizer.Id), Bearer(Catalog.TokenFor("stranger"))).ResponseAsync);
+        var missing = await Should.ThrowAsync<RpcException>(
+            Catalog.Client.CreateEventAsync(NewEventRequest(Guid.NewGuid().ToString()), Bearer(Catalog.TokenFor("stranger"))).ResponseAsync);
+
+        denied.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+        missing.StatusCode.ShouldBe(StatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_attendee_cannot_register_an_organizer_and_invoice_prefixes_are_unique()
+    {
+        var attendee = await Should.ThrowAsync<RpcException>(Catalog.Client.CreateOrganizerAsync(
+            NewOrganizerRequest(), Bearer(Catalog.TokenFor("bob", CallerRole.Attendee))).ResponseAsync);
+        var (token, first) = await Catalog.NewOrganizerAsync();
+        var clash = NewOrganizerRequest();
+        clash.InvoicePrefix = first.InvoicePrefix;
+        var taken = await Should.ThrowAsync<RpcException>(Catalog.Client.CreateOrganizerAsync(clash, Bearer(token)).ResponseAsync);
+
+        attendee.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+        taken.StatusCode.ShouldBe(StatusCode.AlreadyExists);
+    }
+
+    [Fact]
+    public async Task Bad_organizer_input_names_every_field_at_once_and_an_update_keeps_the_rest()
+    {
+        var (token, organizer) = await Catalog.NewOrganizerAsync();
+        var bad = new CreateOrganizerRequest { RequestId = Guid.NewGuid().ToString(), VatNumber = "12", InvoicePrefix = "x" };
+
+        var failure = await Should.ThrowAsync<RpcException>(Catalog.Client.CreateOrganizerAsync(bad, Bearer(token)).ResponseAsync);
+        var updated = await Catalog.Client.UpdateOrganizerAsync(new UpdateOrganizerRequest { Id = organizer.Id, ContactPhone = "+33 4 00 00 00 00" }, Bearer(token));
+
+        failure.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        FieldsOf(failure).ShouldBe(["legal_name", "address", "vat_number", "contact_email", "invoice_prefix"], ignoreOrder: true);
+        updated.ContactPhone.ShouldBe("+33 4 00 00 00 00");
+        updated.LegalName.ShouldBe(organizer.LegalName);
+    }
+
+    [Fact]
+    public async Task A_draft_is_invisible_to_anyone_but_its_organizer()
+    {
+        var (token, draft) = await Catalog.NewDraftAsync();
+
+        var anonymous = await Should.ThrowAsync<RpcException>(Catalog.Client.GetEventAsync(new GetEventRequest { Id = draft.Id }).ResponseAsync);
+        var owner = await Catalog.Client.GetEventAsync(new GetEventRequest { Id = draft.Id }, Bearer(token));
+
+        anonymous.StatusCode.ShouldBe(StatusCode.NotFound);
+        owner.Id.ShouldBe(draft.Id);
+    }
+
+    private static string ReasonOf(RpcException failure) => failure.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>()!.Reason;
+
+    private static List<string> FieldsOf(RpcException failure) =>
+        failure.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field).ToList();
+}
