@@ -1,4 +1,5 @@
 using EventPlatform.Program.Extensions;
+using EventPlatform.Program.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,5 +9,7 @@ builder.AddProgram();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapGrpcService<ProgramGrpcService>();
+app.MapGrpcService<ProgramInternalGrpcService>();
 
 app.Run();

@@ -12,6 +12,7 @@ internal static class BffExtensions
         // Error details (field violations, broken rule names) come through in the JSON body of a 400/404/409.
         builder.Services.AddGrpc().AddJsonTranscoding(options => options.TypeRegistry = ErrorMappingInterceptor.DetailTypes);
         builder.Services.AddServiceGrpcClient<CatalogService.CatalogServiceClient>("catalog");
+        builder.Services.AddServiceGrpcClient<Contracts.Program.V1.ProgramService.ProgramServiceClient>("program");
         return builder;
     }
 
@@ -20,6 +21,7 @@ internal static class BffExtensions
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapGrpcService<CatalogForwarder>();
+        app.MapGrpcService<ProgramForwarder>();
         return app;
     }
 }

@@ -1,4 +1,14 @@
+using EventPlatform.Messaging;
+using EventPlatform.Program.Application;
+using EventPlatform.Program.Application.Changes;
+using EventPlatform.Program.Application.Events;
+using EventPlatform.Program.Application.Programs;
+using EventPlatform.Program.Application.Rooms;
+using EventPlatform.Program.Application.Schedule;
+using EventPlatform.Program.Application.Sessions;
+using EventPlatform.Program.Application.Speakers;
 using EventPlatform.Program.Infrastructure;
+using Catalog = EventPlatform.Contracts.Catalog.V1;
 
 namespace EventPlatform.Program.Extensions;
 
@@ -8,6 +18,26 @@ internal static class ProgramServiceExtensions
     {
         builder.AddServiceDatabase<ProgramDbContext>("programdb");
         builder.AddServiceRedis();
+        // ProgramChanged leaves through the outbox in the transaction of the change; EventCancelled is applied once.
+        builder.AddEventBus<ProgramDbContext>("program")
+            .Subscribe<Catalog.EventCancelled, CancelSessionsOfCancelledEvent>();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services.AddServiceGrpcClient<Catalog.CatalogInternalService.CatalogInternalServiceClient>("catalog");
+        builder.Services.AddServiceGrpcClient<Catalog.CatalogService.CatalogServiceClient>("catalog");
+        builder.Services.AddScoped<IEventCatalog, CatalogEvents>();
+        builder.Services.AddScoped<EventAccess>();
+
+        builder.Services.AddScoped<ProgramStore>();
+        builder.Services.AddScoped<Placements>();
+        builder.Services.AddScoped<ProgramChangeLog>();
+        builder.Services.AddScoped<SessionCommands>();
+        builder.Services.AddScoped<SessionQueries>();
+        builder.Services.AddScoped<RoomCommands>();
+        builder.Services.AddScoped<RoomQueries>();
+        builder.Services.AddScoped<SpeakerCommands>();
+        builder.Services.AddScoped<SpeakerQueries>();
+        builder.Services.AddScoped<ProgramQueries>();
         return builder;
     }
 }

@@ -1,0 +1,102 @@
+using EventPlatform.Messaging.Outbox;
+using EventPlatform.Program.Domain.Events;
+using EventPlatform.Program.Domain.Rooms;
+using EventPlatform.Program.Domain.Sessions;
+using EventPlatform.Program.Domain.Speakers;
+using EventPlatform.Program.Infrastructure;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.EntityFrameworkCore;
+using Proto = EventPlatform.Contracts.Program.V1;
+
+namespace EventPlatform.Program.Application.Changes;
+
+/// <summary>
+/// Tells attendees of program changes: one call at the point of change enqueues ProgramChanged on the outbox, so it
+/// commits in the same transaction as the change itself, or not at all.
+/// </summary>
+public sealed class ProgramChangeLog(ProgramDbContext db, IOutbox outbox, TimeProvider clock)
+{
+    /// <summary>
+    /// Records the changes of one command. Nothing is published for an event nobody could register to yet, nor when
+    /// no change concerns attendees.
+    /// </summary>
+    public async Task RecordAsync(ProgramEvent programEvent, IReadOnlyList<SessionChange> changes, ChangeNotice notice, CancellationToken cancellationToken)
+    {
+        var relevant = changes.Where(c => c.Kinds != SessionChangeKinds.None).ToList();
+        if (relevant.Count == 0 || !(programEvent.HasAudience || notice.CausedByEventCancellation))
+        {
+            return;
+        }
+
+        var names = await NamesAsync(relevant, cancellationToken);
+        var message = new Proto.ProgramChanged
+        {
+            EventId = programEvent.Id.ToString(),
+            TimeZone = programEvent.TimeZone,
+            EventWide = notice.NotifyAllAttendees || relevant.Any(c =>
+                c.Kinds.HasFlag(SessionChangeKinds.Added) || c.Current.Plenary || c.Previous?.Plenary == true),
+            ChangeNote = notice.Note,
+            CausedByEventCancellation = notice.CausedByEventCancellation,
+            ChangeTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow()),
+        };
+        message.Changes.AddRange(relevant.Select(c => new Proto.SessionChange
+        {
+            SessionId = c.Session.ToString(),
+            Kinds = { Kinds(c.Kinds) },
+            Previous = c.Previous is null ? null : Snapshot(c.Previous, names.Previous),
+            Current = Snapshot(c.Current, names.Current),
+        }));
+        outbox.Enqueue(message, subject: relevant.Count == 1 ? relevant[0].Session.ToString() : null);
+    }
+
+    /// <summary>
+    /// Names as they were (read from the database, where this command's changes are not saved yet) and as they are
+    /// (tracked entities, which hold them): a room or speaker renamed by this command shows both names.
+    /// </summary>
+    private async Task<(Names Previous, Names Current)> NamesAsync(IReadOnlyList<SessionChange> changes, CancellationToken cancellationToken)
+    {
+        var states = changes.SelectMany(c => new[] { c.Previous, c.Current }).OfType<SessionState>().ToList();
+        var roomIds = states.Select(s => s.Room).OfType<RoomId>().Distinct().ToList();
+        var speakerIds = states.SelectMany(s => s.Speakers).Distinct().ToList();
+
+        var savedRooms = await db.Rooms.AsNoTracking().Where(r => roomIds.Contains(r.Id)).ToListAsync(cancellationToken);
+        var savedSpeakers = await db.Speakers.AsNoTracking().Where(s => speakerIds.Contains(s.Id)).ToListAsync(cancellationToken);
+        var currentRooms = await db.Rooms.Where(r => roomIds.Contains(r.Id)).ToListAsync(cancellationToken);
+        var currentSpeakers = await db.Speakers.Where(s => speakerIds.Contains(s.Id)).ToListAsync(cancellationToken);
+        return (Names.Of(savedRooms, savedSpeakers), Names.Of(currentRooms, currentSpeakers));
+    }
+
+    private static Proto.SessionSnapshot Snapshot(SessionState state, Names names) => new()
+    {
+        Title = state.Title,
+        Track = state.Track,
+        StartTime = Timestamp.FromDateTimeOffset(state.Slot.Start),
+        EndTime = Timestamp.FromDateTimeOffset(state.Slot.End),
+        RoomId = state.Room?.ToString() ?? "",
+        RoomName = state.Room is { } room ? names.Rooms.GetValueOrDefault(room, "") : "",
+        SpeakerIds = { state.Speakers.Select(s => s.ToString()) },
+        SpeakerNames = { state.Speakers.Select(s => names.Speakers.GetValueOrDefault(s, "")) },
+        Plenary = state.Plenary,
+        Status = state.Status == SessionStatus.Cancelled ? Proto.SessionStatus.Cancelled : Proto.SessionStatus.Scheduled,
+    };
+
+    private static IEnumerable<Proto.SessionChangeKind> Kinds(SessionChangeKinds kinds)
+    {
+        (SessionChangeKinds Kind, Proto.SessionChangeKind Contract)[] all =
+        [
+            (SessionChangeKinds.Time, Proto.SessionChangeKind.Time),
+            (SessionChangeKinds.Room, Proto.SessionChangeKind.Room),
+            (SessionChangeKinds.Cancelled, Proto.SessionChangeKind.Cancelled),
+            (SessionChangeKinds.Speakers, Proto.SessionChangeKind.Speakers),
+            (SessionChangeKinds.Title, Proto.SessionChangeKind.Title),
+            (SessionChangeKinds.Added, Proto.SessionChangeKind.Added),
+        ];
+        return all.Where(k => kinds.HasFlag(k.Kind)).Select(k => k.Contract);
+    }
+
+    private sealed record Names(IReadOnlyDictionary<RoomId, string> Rooms, IReadOnlyDictionary<SpeakerId, string> Speakers)
+    {
+        public static Names Of(IEnumerable<Room> rooms, IEnumerable<Speaker> speakers) =>
+            new(rooms.ToDictionary(r => r.Id, r => r.Name.Value), speakers.ToDictionary(s => s.Id, s => s.Profile.Name));
+    }
+}

@@ -1,0 +1,7 @@
+namespace EventPlatform.Program.Domain.Events;
+
+/// <summary>The id of a catalog event, whose program this service keeps.</summary>
+public readonly record struct EventId(Guid Value)
+{
+    public override string ToString() => Value.ToString();
+}
