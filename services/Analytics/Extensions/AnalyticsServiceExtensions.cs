@@ -1,4 +1,5 @@
 using EventPlatform.Analytics.Infrastructure;
+using EventPlatform.Messaging;
 
 namespace EventPlatform.Analytics.Extensions;
 
@@ -8,6 +9,7 @@ internal static class AnalyticsServiceExtensions
     {
         builder.AddServiceDatabase<AnalyticsDbContext>("analyticsdb");
         builder.AddServiceRedis();
+        builder.AddEventBus<AnalyticsDbContext>("analytics");
         return builder;
     }
 }

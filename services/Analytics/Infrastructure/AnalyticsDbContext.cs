@@ -1,3 +1,4 @@
+using EventPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Analytics.Infrastructure;
@@ -5,5 +6,5 @@ namespace EventPlatform.Analytics.Infrastructure;
 public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> options) : DbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AnalyticsDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AnalyticsDbContext).Assembly).AddMessaging();
 }

@@ -1,4 +1,5 @@
 using EventPlatform.Billing.Infrastructure;
+using EventPlatform.Messaging;
 
 namespace EventPlatform.Billing.Extensions;
 
@@ -8,6 +9,7 @@ internal static class BillingServiceExtensions
     {
         builder.AddServiceDatabase<BillingDbContext>("billingdb");
         builder.AddServiceRedis();
+        builder.AddEventBus<BillingDbContext>("billing");
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using EventPlatform.Notification.Infrastructure;
+using EventPlatform.Messaging;
 
 namespace EventPlatform.Notification.Extensions;
 
@@ -8,6 +9,7 @@ internal static class NotificationServiceExtensions
     {
         builder.AddServiceDatabase<NotificationDbContext>("notificationdb");
         builder.AddServiceRedis();
+        builder.AddEventBus<NotificationDbContext>("notification");
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using EventPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Notification.Infrastructure;
@@ -5,5 +6,5 @@ namespace EventPlatform.Notification.Infrastructure;
 public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options) : DbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationDbContext).Assembly).AddMessaging();
 }

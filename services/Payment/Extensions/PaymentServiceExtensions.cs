@@ -1,4 +1,5 @@
 using EventPlatform.Payment.Infrastructure;
+using EventPlatform.Messaging;
 
 namespace EventPlatform.Payment.Extensions;
 
@@ -8,6 +9,7 @@ internal static class PaymentServiceExtensions
     {
         builder.AddServiceDatabase<PaymentDbContext>("paymentdb");
         builder.AddServiceRedis();
+        builder.AddEventBus<PaymentDbContext>("payment");
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using EventPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Payment.Infrastructure;
@@ -5,5 +6,5 @@ namespace EventPlatform.Payment.Infrastructure;
 public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options) : DbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PaymentDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PaymentDbContext).Assembly).AddMessaging();
 }
