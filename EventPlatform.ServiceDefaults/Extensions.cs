@@ -20,6 +20,11 @@ namespace Microsoft.Extensions.Hosting;
 public static class ServiceDefaultsExtensions
 {
     public const string HealthEndpointPath = "/health";
+
+    /// <summary>The instance id a launcher gave this process (Resource__InstanceId); echoed on health answers.</summary>
+    public const string InstanceSetting = "Resource:InstanceId";
+
+    public const string InstanceHeader = "X-Resource-Instance";
     public const string AlivenessEndpointPath = "/alive";
 
     /// <summary>Meters and activity sources of our own code start with this prefix.</summary>
@@ -80,6 +85,19 @@ public static class ServiceDefaultsExtensions
     /// <summary>/health (ready: every dependency answers), /alive (live), gRPC health and reflection.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        if (app.Configuration[InstanceSetting] is { Length: > 0 } instance)
+        {
+            app.Use((context, next) =>
+            {
+                if (IsHealthProbe(context.Request.Path))
+                {
+                    context.Response.Headers[InstanceHeader] = instance;
+                }
+
+                return next(context);
+            });
+        }
+
         app.MapHealthChecks(HealthEndpointPath);
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
         app.MapGrpcHealthChecksService();

@@ -1,4 +1,5 @@
 using EventPlatform.AppHost.Hosting.Processes;
+using Microsoft.Extensions.Hosting;
 
 namespace EventPlatform.AppHost.Hosting.Resources;
 
@@ -13,6 +14,12 @@ public sealed class ProjectResource(string name, string projectPath) : ProcessRe
     private readonly Dictionary<string, ResourceEndpoint> _endpoints = [];
     private readonly List<Resource> _references = [];
     private readonly Dictionary<string, string> _environment = [];
+
+    /// <summary>
+    /// Who this process is: its health answers carry it, so a health check never mistakes another application's
+    /// service on a reused port for this one.
+    /// </summary>
+    private readonly string _instanceId = Guid.NewGuid().ToString("N");
 
     /// <summary>Relative to the repository root, e.g. services/Catalog/EventPlatform.Catalog.csproj.</summary>
     public string ProjectPath { get; } = projectPath;
@@ -67,7 +74,8 @@ public sealed class ProjectResource(string name, string projectPath) : ProcessRe
         try
         {
             using var response = await Http.GetAsync(new Uri(_endpoints["http"].Url, "health"), cancellationToken);
-            return response.IsSuccessStatusCode;
+            return response.IsSuccessStatusCode &&
+                response.Headers.TryGetValues(ServiceDefaultsExtensions.InstanceHeader, out var instance) && instance.Single() == _instanceId;
         }
         catch (HttpRequestException)
         {
@@ -93,7 +101,8 @@ public sealed class ProjectResource(string name, string projectPath) : ProcessRe
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
             ["Identity__SigningKey"] = context.SigningKey,
             ["OTEL_SERVICE_NAME"] = Name,
-            ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={Guid.NewGuid()}",
+            ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={_instanceId}",
+            [ServiceDefaultsExtensions.InstanceSetting.Replace(":", "__", StringComparison.Ordinal)] = _instanceId,
             // Aspire's development values: spans and logs show up within a second, not five.
             ["OTEL_BSP_SCHEDULE_DELAY"] = "1000",
             ["OTEL_BLRP_SCHEDULE_DELAY"] = "1000",
