@@ -11,18 +11,24 @@ internal static class DevelopmentSigningKey
     public static string LoadOrCreate(string dataDirectory)
     {
         var file = Path.Combine(dataDirectory, "identity", "signing-key");
-        if (File.Exists(file))
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        try
+        {
+            // CreateNew: of two launchers on one data folder, one writes the key and the other reads it.
+            using var created = new FileStream(file, FileMode.CreateNew, FileAccess.Write);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+            using var writer = new StreamWriter(created);
+            writer.Write(key);
+            return key;
+        }
+        catch (IOException) when (File.Exists(file))
         {
             return File.ReadAllText(file).Trim();
         }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
-        File.WriteAllText(file, key);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-        return key;
     }
 }

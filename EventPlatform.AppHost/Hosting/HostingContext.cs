@@ -5,7 +5,8 @@ namespace EventPlatform.AppHost.Hosting;
 /// <summary>What resources need from the AppHost while they start: options, logs, prerequisites, pid files.</summary>
 internal sealed class HostingContext(DistributedApplicationOptions options, ResourceLogBuffer log)
 {
-    private string? _signingKey;
+    // Services start in parallel and each asks for the key: it must be made once, or they would disagree.
+    private readonly Lazy<string> _signingKey = new(() => DevelopmentSigningKey.LoadOrCreate(options.DataDirectory));
 
     public DistributedApplicationOptions Options { get; } = options;
 
@@ -19,7 +20,7 @@ internal sealed class HostingContext(DistributedApplicationOptions options, Reso
     public Uri? OtlpEndpoint { get; set; }
 
     /// <summary>Signs and checks development tokens (Identity__SigningKey of every service).</summary>
-    public string SigningKey => _signingKey ??= DevelopmentSigningKey.LoadOrCreate(Options.DataDirectory);
+    public string SigningKey => _signingKey.Value;
 
     public string DataDirectoryOf(string resource) => Path.Combine(Options.DataDirectory, resource);
 }

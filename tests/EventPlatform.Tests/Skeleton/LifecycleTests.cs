@@ -34,6 +34,22 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task Services_starting_in_parallel_all_get_the_same_signing_key()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "eventplatform-key-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var keys = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => DevelopmentSigningKey.LoadOrCreate(dataDirectory))));
+
+            keys.Distinct().ShouldHaveSingleItem().Length.ShouldBeGreaterThanOrEqualTo(32);
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Only_starts_the_named_resources_and_what_they_reference()
     {
         var app = DistributedApplicationTestingBuilder.Create(o => o.Only = new HashSet<string> { "catalog" });
