@@ -48,6 +48,72 @@ public sealed class CatalogApiTests(WholeSystemFixture system)
         (await response.Content.ReadAsStringAsync()).ShouldContain("\"reason\":\"OnlyDraftEventsCanBePublished\"");
     }
 
+    public enum Step
+    {
+        Publish,
+        Close,
+        Complete,
+        Cancel,
+        ChangeRefundTerms,
+    }
+
+    [Theory]
+    [InlineData(EventStatus.Draft, Step.Close, "OnlyPublishedEventsCanCloseRegistrations")]
+    [InlineData(EventStatus.Draft, Step.Complete, "OnlyEventsWithClosedRegistrationsCanBeCompleted")]
+    [InlineData(EventStatus.Published, Step.Complete, "OnlyEventsWithClosedRegistrationsCanBeCompleted")]
+    [InlineData(EventStatus.RegistrationsClosed, Step.Cancel, "OnlyDraftOrPublishedEventsCanBeCancelled")]
+    [InlineData(EventStatus.RegistrationsClosed, Step.Publish, "OnlyDraftEventsCanBePublished")]
+    [InlineData(EventStatus.Published, Step.ChangeRefundTerms, "RefundTermsCannotChangeAfterPublication")]
+    public async Task A_step_the_life_cycle_does_not_allow_is_refused_naming_the_rule(EventStatus from, Step step, string rule)
+    {
+        var (token, e) = from == EventStatus.Draft ? await Catalog.NewDraftAsync() : await Catalog.NewPublishedAsync();
+        if (from == EventStatus.RegistrationsClosed)
+        {
+            await Catalog.Client.CloseRegistrationsAsync(new CloseRegistrationsRequest { Id = e.Id }, Bearer(token));
+        }
+
+        var call = step switch
+        {
+            Step.Publish => Catalog.Client.PublishEventAsync(new PublishEventRequest { Id = e.Id }, Bearer(token)).ResponseAsync,
+            Step.Close => Catalog.Client.CloseRegistrationsAsync(new CloseRegistrationsRequest { Id = e.Id }, Bearer(token)).ResponseAsync,
+            Step.Complete => Catalog.Client.CompleteEventAsync(new CompleteEventRequest { Id = e.Id }, Bearer(token)).ResponseAsync,
+            Step.Cancel => Catalog.Client.CancelEventAsync(new CancelEventRequest { Id = e.Id, Reason = "because" }, Bearer(token)).ResponseAsync,
+            _ => Catalog.Client.UpdateEventAsync(
+                new UpdateEventRequest { Id = e.Id, RefundPolicy = RefundPolicy.FullUntilDeadline }, Bearer(token)).ResponseAsync,
+        };
+
+        var failure = await Should.ThrowAsync<RpcException>(call);
+
+        failure.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
+        ReasonOf(failure).ShouldBe(rule);
+    }
+
+    [Fact]
+    public async Task An_event_that_has_ended_cannot_be_published()
+    {
+        var (token, past) = await Catalog.NewDraftAsync("Yesterday", DateTimeOffset.UtcNow.AddDays(-2));
+
+        var failure = await Should.ThrowAsync<RpcException>(
+            Catalog.Client.PublishEventAsync(new PublishEventRequest { Id = past.Id }, Bearer(token)).ResponseAsync);
+
+        ReasonOf(failure).ShouldBe("EndedEventsCannotBePublished");
+    }
+
+    [Fact]
+    public async Task Moving_an_event_before_its_registrations_close_is_bad_input_naming_the_field()
+    {
+        var (token, organizer) = await Catalog.NewOrganizerAsync();
+        var request = NewEventRequest(organizer.Id);
+        request.RegistrationClosesTime = Timestamp.FromDateTimeOffset(NextYear.AddHours(8));
+        var created = await Catalog.Client.CreateEventAsync(request, Bearer(token));
+
+        var failure = await Should.ThrowAsync<RpcException>(Catalog.Client.UpdateEventAsync(
+            new UpdateEventRequest { Id = created.Id, EndTime = Timestamp.FromDateTimeOffset(NextYear.AddHours(2)) }, Bearer(token)).ResponseAsync);
+
+        failure.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        FieldsOf(failure).ShouldBe(["registration_closes_time"]);
+    }
+
     [Fact]
     public async Task Only_a_draft_can_be_deleted_and_a_deleted_draft_is_gone()
     {
