@@ -2,6 +2,7 @@ using EventPlatform.Catalog.Domain.Events;
 using EventPlatform.Catalog.Domain.Organizers;
 using EventPlatform.Catalog.Infrastructure;
 using EventPlatform.Domain;
+using EventPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Catalog.Application;

@@ -3,6 +3,7 @@ using EventPlatform.Catalog.Application.Events;
 using EventPlatform.Catalog.Application.Organizers;
 using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.Domain;
+using EventPlatform.ServiceDefaults.Identity;
 using Google.Api;
 using Google.Protobuf;
 using Grpc.Core;

@@ -1,5 +1,6 @@
 using EventPlatform.Catalog.Domain.Events;
 using EventPlatform.Catalog.Domain.Organizers;
+using EventPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NpgsqlTypes;

@@ -1,4 +1,5 @@
 using EventPlatform.Catalog.Domain.Organizers;
+using EventPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -3,6 +3,7 @@ using EventPlatform.Program.Domain.Rooms;
 using EventPlatform.Program.Domain.Sessions;
 using EventPlatform.Program.Domain.Speakers;
 using EventPlatform.Program.Infrastructure;
+using EventPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Program.Application;

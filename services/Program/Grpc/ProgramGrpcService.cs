@@ -3,6 +3,7 @@ using EventPlatform.Program.Application.Programs;
 using EventPlatform.Program.Application.Rooms;
 using EventPlatform.Program.Application.Sessions;
 using EventPlatform.Program.Application.Speakers;
+using EventPlatform.ServiceDefaults.Identity;
 using Google.Api;
 using Grpc.Core;
 

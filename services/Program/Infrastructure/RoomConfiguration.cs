@@ -1,5 +1,6 @@
 using EventPlatform.Program.Domain.Events;
 using EventPlatform.Program.Domain.Rooms;
+using EventPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,6 +1,7 @@
 using EventPlatform.Domain;
 using EventPlatform.Program.Domain.Rooms;
 using EventPlatform.Program.Domain.Sessions;
+using EventPlatform.ServiceDefaults.Data;
 using Npgsql;
 
 namespace EventPlatform.Program.Infrastructure;

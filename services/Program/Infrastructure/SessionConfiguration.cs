@@ -2,6 +2,7 @@ using EventPlatform.Program.Domain.Events;
 using EventPlatform.Program.Domain.Rooms;
 using EventPlatform.Program.Domain.Sessions;
 using EventPlatform.Program.Domain.Speakers;
+using EventPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

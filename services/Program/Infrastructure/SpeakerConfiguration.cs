@@ -1,4 +1,5 @@
 using EventPlatform.Program.Domain.Speakers;
+using EventPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -3,6 +3,7 @@ using EventPlatform.Catalog.Domain.Organizers;
 using EventPlatform.Catalog.Infrastructure;
 using EventPlatform.Domain;
 using EventPlatform.Messaging.Outbox;
+using EventPlatform.ServiceDefaults.Data;
 using EventPlatform.ServiceDefaults.Identity;
 using Microsoft.EntityFrameworkCore;
 using IntegrationEvents = EventPlatform.Contracts.Catalog.V1;

@@ -1,6 +1,7 @@
 using EventPlatform.Catalog.Domain.Organizers;
 using EventPlatform.Catalog.Infrastructure;
 using EventPlatform.Domain;
+using EventPlatform.ServiceDefaults.Data;
 using EventPlatform.ServiceDefaults.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,15 +1,14 @@
-using EventPlatform.ServiceDefaults.Identity;
 using Grpc.Core;
 
-namespace EventPlatform.Program.Grpc;
+namespace EventPlatform.ServiceDefaults.Identity;
 
-internal static class CallerContext
+public static class CallerContext
 {
     /// <summary>The authenticated caller, or UNAUTHENTICATED.</summary>
     public static Caller Caller(this ServerCallContext context) =>
-        ServiceDefaults.Identity.Caller.From(context.GetHttpContext().User);
+        Identity.Caller.From(context.GetHttpContext().User);
 
     /// <summary>The caller if the call carried a valid token; anonymous readers get null.</summary>
     public static Caller? CallerIfAny(this ServerCallContext context) =>
-        ServiceDefaults.Identity.Caller.TryFrom(context.GetHttpContext().User);
+        Identity.Caller.TryFrom(context.GetHttpContext().User);
 }

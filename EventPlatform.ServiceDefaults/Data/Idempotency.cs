@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Npgsql;
 
-namespace EventPlatform.Program.Infrastructure;
+namespace EventPlatform.ServiceDefaults.Data;
 
 /// <summary>
 /// The client's idempotency key of the call that created a row: infrastructure, not domain, so it is a shadow
 /// property with a unique index — the database, not a check-then-insert, decides which of two retries wins.
 /// </summary>
-internal static class Idempotency
+public static class Idempotency
 {
     public const string RequestId = "RequestId";
 
@@ -19,4 +20,7 @@ internal static class Idempotency
 
     public static IQueryable<T> WithRequestId<T>(this IQueryable<T> rows, string requestId) where T : class =>
         rows.Where(row => EF.Property<string>(row, RequestId) == requestId);
+
+    public static bool IsUniqueViolation(this DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }
