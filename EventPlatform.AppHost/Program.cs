@@ -36,6 +36,9 @@ var registration = builder.AddProject("registration", "services/Registration/Eve
     .WithReference(redis).WaitFor(redis)
     .WithReference(catalog).WithReference(program).WithReference(payment);
 
+// Catalog asks registration how many seats are taken before it lets capacity fall.
+catalog.WithReference(registration);
+
 var billing = builder.AddProject("billing", "services/Billing/EventPlatform.Billing.csproj")
     .WithGrpcEndpoint(7105).WithHttpEndpoint(7205)
     .WithReference(billingDb).WaitFor(billingDb)

@@ -1,4 +1,5 @@
 using EventPlatform.Registration.Extensions;
+using EventPlatform.Registration.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,5 +9,7 @@ builder.AddRegistration();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapGrpcService<RegistrationGrpcService>();
+app.MapGrpcService<RegistrationInternalGrpcService>();
 
 app.Run();

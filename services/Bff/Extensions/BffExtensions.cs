@@ -13,6 +13,7 @@ internal static class BffExtensions
         builder.Services.AddGrpc().AddJsonTranscoding(options => options.TypeRegistry = ErrorMappingInterceptor.DetailTypes);
         builder.Services.AddServiceGrpcClient<CatalogService.CatalogServiceClient>("catalog");
         builder.Services.AddServiceGrpcClient<Contracts.Program.V1.ProgramService.ProgramServiceClient>("program");
+        builder.Services.AddServiceGrpcClient<Contracts.Registration.V1.RegistrationService.RegistrationServiceClient>("registration");
         return builder;
     }
 
@@ -22,6 +23,7 @@ internal static class BffExtensions
         app.UseStaticFiles();
         app.MapGrpcService<CatalogForwarder>();
         app.MapGrpcService<ProgramForwarder>();
+        app.MapGrpcService<RegistrationForwarder>();
         return app;
     }
 }

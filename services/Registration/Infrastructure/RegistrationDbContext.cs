@@ -1,9 +1,22 @@
+using EventPlatform.Messaging;
+using EventPlatform.Registration.Domain.Policies;
+using EventPlatform.Registration.Infrastructure.Seats;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Registration.Infrastructure;
 
 public sealed class RegistrationDbContext(DbContextOptions<RegistrationDbContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegistrationDbContext).Assembly);
+    public DbSet<Domain.Registrations.Registration> Registrations => Set<Domain.Registrations.Registration>();
+
+    public DbSet<CapacityPolicy> CapacityPolicies => Set<CapacityPolicy>();
+
+    public DbSet<EventSeats> EventSeats => Set<EventSeats>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // Arrival order on every waitlist: a ticket is drawn when a registration is waitlisted.
+        modelBuilder.HasSequence<long>(EventSeatsConfiguration.WaitlistTickets);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegistrationDbContext).Assembly).AddMessaging();
+    }
 }

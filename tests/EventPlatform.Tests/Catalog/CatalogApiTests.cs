@@ -6,6 +6,7 @@ using EventPlatform.Tests.Infrastructure;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using static EventPlatform.Tests.Catalog.CatalogDriver;
+using RegistrationContracts = EventPlatform.Contracts.Registration.V1;
 
 namespace EventPlatform.Tests.Catalog;
 
@@ -169,17 +170,27 @@ public sealed class CatalogApiTests(WholeSystemFixture system)
     }
 
     [Fact]
-    public async Task Lowering_the_capacity_of_a_published_event_needs_registrations_seat_count()
+    public async Task The_capacity_of_a_published_event_never_goes_below_the_seats_registration_has_confirmed()
     {
         var (token, published) = await Catalog.NewPublishedAsync();
+        var registrations = new RegistrationContracts.RegistrationService.RegistrationServiceClient(system.GrpcChannel("registration"));
+        for (var i = 0; i < 3; i++)
+        {
+            var attendee = Catalog.TokenFor($"attendee-{Guid.NewGuid():N}", CallerRole.Attendee);
+            var registered = await registrations.RegisterAsync(new RegistrationContracts.RegisterRequest
+            {
+                RequestId = Guid.NewGuid().ToString(), EventId = published.Id, Name = $"Attendee {i}", Email = $"attendee{i}@example.org", Locale = "en-GB",
+            }, Bearer(attendee));
+            registered.Status.ShouldBe(RegistrationContracts.RegistrationStatus.Confirmed);
+        }
 
         var failure = await Should.ThrowAsync<RpcException>(
-            Catalog.Client.UpdateEventAsync(new UpdateEventRequest { Id = published.Id, Capacity = 10 }, Bearer(token)).ResponseAsync);
-        var raised = await Catalog.Client.UpdateEventAsync(new UpdateEventRequest { Id = published.Id, Capacity = 500 }, Bearer(token));
+            Catalog.Client.UpdateEventAsync(new UpdateEventRequest { Id = published.Id, Capacity = 2 }, Bearer(token)).ResponseAsync);
+        var lowered = await Catalog.Client.UpdateEventAsync(new UpdateEventRequest { Id = published.Id, Capacity = 3 }, Bearer(token));
 
-        // Until registration answers GetSeatCounts, a lowered capacity is refused rather than risk an oversold event.
         ReasonOf(failure).ShouldBe("CapacityMustCoverConfirmedSeats");
-        raised.Capacity.ShouldBe(500);
+        failure.Status.Detail.ShouldContain("3 seats");
+        lowered.Capacity.ShouldBe(3);
     }
 
     [Fact]

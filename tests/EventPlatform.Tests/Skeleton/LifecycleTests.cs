@@ -8,10 +8,10 @@ public sealed class LifecycleTests
     [Fact]
     public async Task After_disposal_no_child_process_remains_and_every_port_is_free()
     {
-        var app = await DistributedApplicationTestingBuilder.StartAsync(o => o.Only = new HashSet<string> { "catalog", "redis", "mail" });
+        var app = await DistributedApplicationTestingBuilder.StartAsync(o => o.Only = new HashSet<string> { "payment", "mail" });
         var pids = app.ProcessIds;
         var ports = app.Resources.SelectMany(r => r.Ports).ToList();
-        pids.Count.ShouldBeGreaterThanOrEqualTo(4); // postgres, redis, mail sink, catalog
+        pids.Count.ShouldBeGreaterThanOrEqualTo(4); // postgres, redis, mail sink, payment
         var dataDirectory = app.Options.DataDirectory;
 
         await app.DisposeAsync();
@@ -52,8 +52,8 @@ public sealed class LifecycleTests
     [Fact]
     public void Only_starts_the_named_resources_and_what_they_reference()
     {
-        var app = DistributedApplicationTestingBuilder.Create(o => o.Only = new HashSet<string> { "catalog" });
+        var app = DistributedApplicationTestingBuilder.Create(o => o.Only = new HashSet<string> { "payment" });
 
-        app.Resources.Select(r => r.Name).ShouldBe(["telemetry", "postgres", "catalogdb", "redis", "catalog"], ignoreOrder: true);
+        app.Resources.Select(r => r.Name).ShouldBe(["telemetry", "postgres", "paymentdb", "redis", "payment"], ignoreOrder: true);
     }
 }

@@ -58,6 +58,26 @@ public sealed class WholeSystemTests(WholeSystemFixture system)
         catalogServer.ParentSpanId.ShouldBe(bffClient.SpanId);
     }
 
+    [Theory]
+    [InlineData("catalogdb")]
+    [InlineData("programdb")]
+    [InlineData("registrationdb")]
+    [InlineData("paymentdb")]
+    [InlineData("billingdb")]
+    [InlineData("notificationdb")]
+    [InlineData("analyticsdb")]
+    public async Task Every_service_database_is_created_and_migrated_at_start_with_its_outbox_and_inbox(string database)
+    {
+        await using var connection = new NpgsqlConnection(system.App.GetConnectionString(database));
+        await connection.OpenAsync();
+        await using var migrations = new NpgsqlCommand("SELECT count(*) FROM \"__EFMigrationsHistory\"", connection);
+        await using var tables = new NpgsqlCommand(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('outbox_messages', 'inbox_messages')", connection);
+
+        ((long)(await migrations.ExecuteScalarAsync())!).ShouldBeGreaterThan(0);
+        ((long)(await tables.ExecuteScalarAsync())!).ShouldBe(2);
+    }
+
     [Fact]
     public async Task A_catalog_method_list_is_served_through_grpc_reflection()
     {

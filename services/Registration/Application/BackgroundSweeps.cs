@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using EventPlatform.Registration.Domain.Policies;
+using EventPlatform.Registration.Infrastructure;
+using EventPlatform.Registration.Infrastructure.Seats;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EventPlatform.Registration.Application;
+
+public sealed class RegistrationSweepOptions
+{
+    /// <summary>How often lapsed holds are looked for: a hold lapses at most this late.</summary>
+    public TimeSpan HoldExpiryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often Redis seat counters are reset from PostgreSQL and lagging waitlists served.</summary>
+    public TimeSpan ReconciliationInterval { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>Runs <see cref="HoldExpiry"/> on the service's TimeProvider, so tests move time instead of sleeping.</summary>
+public sealed class HoldExpiryService(
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<RegistrationSweepOptions> options, ILogger<HoldExpiryService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.HoldExpiryInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var expired = await scope.ServiceProvider.GetRequiredService<HoldExpiry>().ExpireDueAsync(stoppingToken);
+                if (expired > 0)
+                {
+                    logger.LogInformation("{Count} seat holds lapsed and were passed on", expired);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Expiring lapsed seat holds failed; retrying at the next tick");
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Corrects what the fast path cannot: a Redis counter that drifted (a replica died between a grant and its
+/// transaction's outcome) and waitlisted people left waiting while PostgreSQL has free seats.
+/// </summary>
+public sealed class SeatReconciliationService(
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<RegistrationSweepOptions> options, ILogger<SeatReconciliationService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.ReconciliationInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<SeatReconciliation>().ReconcileAllAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Seat reconciliation failed; retrying at the next tick");
+            }
+        }
+    }
+}
+
+public sealed class SeatReconciliation(RegistrationDbContext db, UnitOfWork unitOfWork, SeatLedger ledger, Waitlist waitlist, SeatAllocator seats)
+{
+    public async Task ReconcileAllAsync(CancellationToken cancellationToken)
+    {
+        var open = await db.CapacityPolicies.Where(p => p.Status == EventRegistrationStatus.Open).Select(p => p.EventId).ToListAsync(cancellationToken);
+        foreach (var eventId in open)
+        {
+            await ReconcileAsync(eventId, cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public async Task ReconcileAsync(Guid eventId, CancellationToken cancellationToken)
+    {
+        await unitOfWork.RunAsync(async () =>
+        {
+            await ledger.LockAsync(eventId, cancellationToken);
+            var policy = await db.CapacityPolicies.SingleAsync(p => p.EventId == eventId, cancellationToken);
+            return await waitlist.PromoteWhileSeatsFreeAsync(policy, cancellationToken);
+        }, cancellationToken);
+        await seats.RebuildAsync(eventId, overwrite: true, cancellationToken);
+    }
+}

@@ -1,0 +1,34 @@
+using EventPlatform.Domain;
+using EventPlatform.Registration.Domain.Policies;
+using EventPlatform.Registration.Domain.Registrations;
+
+namespace EventPlatform.Registration.Application;
+
+/// <summary>An attendee sees and cancels only their own registrations; the event's organizer or an admin, all of its.</summary>
+public sealed class RegistrationAccess
+{
+    public bool MaySee(Caller caller, Domain.Registrations.Registration registration, CapacityPolicy? policy) =>
+        caller.IsAdmin || caller.Subject == registration.Attendee.Subject || caller.Subject == policy?.OwnerId;
+
+    public void MustOrganize(Caller caller, CapacityPolicy policy)
+    {
+        if (!caller.IsAdmin && caller.Subject != policy.OwnerId)
+        {
+            throw new PermissionDeniedException("Only the event's organizer (or an admin) may do this.");
+        }
+    }
+
+    public CancellationCause CancellationCauseFor(Caller caller, Domain.Registrations.Registration registration, CapacityPolicy policy)
+    {
+        if (caller.Subject == registration.Attendee.Subject)
+        {
+            return CancellationCause.Attendee;
+        }
+
+        MustOrganize(caller, policy);
+        return CancellationCause.Organizer;
+    }
+}
+
+/// <summary>Who calls, reduced to what registration decides on (kept free of ASP.NET types).</summary>
+public sealed record Caller(string Subject, bool IsAdmin);

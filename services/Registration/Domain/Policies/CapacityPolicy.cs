@@ -1,0 +1,98 @@
+namespace EventPlatform.Registration.Domain.Policies;
+
+public enum EventRegistrationStatus
+{
+    Open,
+    Closed,
+    Cancelled,
+}
+
+/// <summary>
+/// What registration needs to know of a catalog event, kept in step with catalog's events: how many seats, whether
+/// the organizer approves each registration, whether a full event waitlists, how long a paid seat is held, and when
+/// registering is allowed.
+/// </summary>
+public sealed class CapacityPolicy
+{
+    /// <summary>Catalog has no hold duration yet; a paid seat is held this long for the attendee to pay.</summary>
+    public static readonly TimeSpan DefaultHoldDuration = TimeSpan.FromMinutes(15);
+
+    private CapacityPolicy()
+    {
+        OwnerId = string.Empty;
+    }
+
+    public Guid EventId { get; private set; }
+
+    /// <summary>Subject of the event's organizer: who approves, rejects and lists its registrations.</summary>
+    public string OwnerId { get; private set; }
+
+    public int Capacity { get; private set; }
+
+    public bool ApprovalRequired { get; private set; }
+
+    public bool WaitlistEnabled { get; private set; }
+
+    public TimeSpan HoldDuration { get; private set; }
+
+    /// <summary>Null for a free event.</summary>
+    public Money? Price { get; private set; }
+
+    public DateTimeOffset? RegistrationOpens { get; private set; }
+
+    public DateTimeOffset? RegistrationCloses { get; private set; }
+
+    public EventRegistrationStatus Status { get; private set; }
+
+    public bool IsFree => Price is null;
+
+    public static CapacityPolicy For(Guid eventId, PolicyTerms terms)
+    {
+        var policy = new CapacityPolicy { EventId = eventId };
+        policy.Apply(terms);
+        return policy;
+    }
+
+    /// <summary>Catalog changed the event; capacity changes are applied to the seat ledger by the caller.</summary>
+    public void Apply(PolicyTerms terms)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(terms.Capacity);
+        OwnerId = terms.OwnerId;
+        Capacity = terms.Capacity;
+        ApprovalRequired = terms.ApprovalRequired;
+        WaitlistEnabled = terms.WaitlistEnabled;
+        HoldDuration = terms.HoldDuration ?? DefaultHoldDuration;
+        Price = terms.Price is { AmountMinor: > 0 } price ? price : null;
+        RegistrationOpens = terms.RegistrationOpens;
+        RegistrationCloses = terms.RegistrationCloses;
+        Status = terms.Status;
+    }
+
+    public void CloseRegistrations()
+    {
+        if (Status == EventRegistrationStatus.Open)
+        {
+            Status = EventRegistrationStatus.Closed;
+        }
+    }
+
+    public void CancelEvent() => Status = EventRegistrationStatus.Cancelled;
+
+    public bool AcceptsRegistrationsAt(DateTimeOffset now) =>
+        Status == EventRegistrationStatus.Open
+        && (RegistrationOpens is null || now >= RegistrationOpens)
+        && (RegistrationCloses is null || now < RegistrationCloses);
+}
+
+public sealed record Money(long AmountMinor, string Currency);
+
+public sealed record PolicyTerms(
+    string OwnerId,
+    int Capacity,
+    bool ApprovalRequired,
+    bool WaitlistEnabled,
+    Money? Price,
+    DateTimeOffset? RegistrationOpens,
+    DateTimeOffset? RegistrationCloses,
+    EventRegistrationStatus Status,
+    TimeSpan? HoldDuration = null);

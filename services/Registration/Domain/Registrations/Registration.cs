@@ -1,0 +1,227 @@
+using EventPlatform.Domain;
+using EventPlatform.Registration.Domain.Policies;
+
+namespace EventPlatform.Registration.Domain.Registrations;
+
+/// <summary>
+/// One attendee's registration to one event. Whether a seat was obtained is decided outside (the seat ledger is
+/// shared by every replica) and handed in as <c>seatGranted</c>; what that means for the registration is decided
+/// here. <see cref="HoldsSeat"/> says whether this registration counts against capacity, so a status change that
+/// returns true from a release method is exactly one seat to give back.
+/// </summary>
+public sealed class Registration
+{
+    private List<string> _sessionIds = [];
+
+    private Registration()
+    {
+        RequestId = string.Empty;
+        Attendee = null!;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The client's idempotency key: the same key twice returns this registration.</summary>
+    public string RequestId { get; private set; }
+
+    public Guid EventId { get; private set; }
+
+    public Attendee Attendee { get; private set; }
+
+    public IReadOnlyList<string> SessionIds => _sessionIds;
+
+    public RegistrationStatus Status { get; private set; }
+
+    /// <summary>Counts against capacity: Confirmed, Pending, and AwaitingApproval when a seat was set aside.</summary>
+    public bool HoldsSeat { get; private set; }
+
+    /// <summary>Price at registration time; null for a free event.</summary>
+    public Money? Price { get; private set; }
+
+    /// <summary>Pending: the seat is released at this instant unless paid.</summary>
+    public DateTimeOffset? HoldDeadline { get; private set; }
+
+    /// <summary>Waitlisted: arrival order on the waitlist (from a database sequence); the position is its rank.</summary>
+    public long? WaitlistTicket { get; private set; }
+
+    public bool PromotedFromWaitlist { get; private set; }
+
+    public string NoteToOrganizer { get; private set; } = string.Empty;
+
+    public CancellationCause? CancellationCause { get; private set; }
+
+    public string StatusReason { get; private set; } = string.Empty;
+
+    public DateTimeOffset CreateTime { get; private set; }
+
+    public DateTimeOffset UpdateTime { get; private set; }
+
+    public DateTimeOffset? ApproveTime { get; private set; }
+
+    public DateTimeOffset? ConfirmTime { get; private set; }
+
+    public DateTimeOffset? CloseTime { get; private set; }
+
+    /// <summary>
+    /// A new registration. With approval required it waits for the organizer, keeping a seat if one was granted;
+    /// otherwise a seat confirms it (free) or holds it until payment (paid), and no seat waitlists it.
+    /// </summary>
+    /// <param name="waitlistTicket">Required when no seat was granted and the registration may be waitlisted.</param>
+    public static Registration Request(
+        Guid id, string requestId, Attendee attendee, CapacityPolicy policy, IEnumerable<string> sessionIds, string? noteToOrganizer,
+        bool seatGranted, long? waitlistTicket, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(requestId);
+        BusinessRule.Check(new EventMustBeOpenForRegistrationRule(policy));
+        BusinessRule.Check(new RegistrationWindowMustBeOpenRule(policy, now));
+
+        var registration = new Registration
+        {
+            Id = id,
+            RequestId = requestId,
+            EventId = policy.EventId,
+            Attendee = attendee,
+            _sessionIds = sessionIds.Distinct(StringComparer.Ordinal).ToList(),
+            Price = policy.Price,
+            NoteToOrganizer = noteToOrganizer?.Trim() ?? string.Empty,
+            CreateTime = now,
+            UpdateTime = now,
+        };
+        if (policy.ApprovalRequired)
+        {
+            registration.Status = RegistrationStatus.AwaitingApproval;
+            registration.HoldsSeat = seatGranted;
+        }
+        else
+        {
+            registration.TakeSeatOrWaitlist(policy, seatGranted, waitlistTicket, now);
+        }
+
+        return registration;
+    }
+
+    /// <summary>Whether this registration needs a waitlist ticket if no seat is granted.</summary>
+    public static bool MayBeWaitlisted(CapacityPolicy policy) => !policy.ApprovalRequired && policy.WaitlistEnabled;
+
+    /// <summary>
+    /// The organizer accepts: it continues as registering would have. A seat set aside at request time is used;
+    /// otherwise <paramref name="seatGranted"/> says whether one was found now. Returns false if already approved.
+    /// </summary>
+    public bool Approve(CapacityPolicy policy, bool seatGranted, long? waitlistTicket, DateTimeOffset now)
+    {
+        if (ApproveTime is not null)
+        {
+            return false;
+        }
+
+        BusinessRule.Check(new RegistrationMustAwaitApprovalRule(this));
+        ApproveTime = now;
+        TakeSeatOrWaitlist(policy, HoldsSeat || seatGranted, waitlistTicket, now);
+        return true;
+    }
+
+    /// <summary>The organizer refuses. Returns whether a seat was freed.</summary>
+    public bool Reject(string? reason, DateTimeOffset now)
+    {
+        if (Status == RegistrationStatus.Rejected)
+        {
+            return false;
+        }
+
+        BusinessRule.Check(new RegistrationMustAwaitApprovalRule(this));
+        StatusReason = reason?.Trim() ?? string.Empty;
+        return Close(RegistrationStatus.Rejected, now);
+    }
+
+    /// <summary>The attendee or organizer withdraws it. Returns whether a seat was freed.</summary>
+    public bool Cancel(CancellationCause cause, string? reason, DateTimeOffset now)
+    {
+        if (Status == RegistrationStatus.Cancelled)
+        {
+            return false;
+        }
+
+        BusinessRule.Check(new RegistrationMustBeActiveRule(this));
+        CancellationCause = cause;
+        StatusReason = reason?.Trim() ?? string.Empty;
+        return Close(RegistrationStatus.Cancelled, now);
+    }
+
+    /// <summary>The payment deadline passed: the held seat goes back. Returns whether a seat was freed (always true).</summary>
+    public bool ExpireHold(DateTimeOffset now)
+    {
+        BusinessRule.Check(new HoldMustHaveLapsedRule(this, now));
+        return Close(RegistrationStatus.Expired, now);
+    }
+
+    /// <summary>A freed seat goes to this waitlisted registration: confirmed at once if free, held for payment if paid.</summary>
+    public void PromoteFromWaitlist(CapacityPolicy policy, DateTimeOffset now)
+    {
+        BusinessRule.Check(new RegistrationMustBeWaitlistedRule(this));
+        PromotedFromWaitlist = true;
+        TakeSeat(policy, now);
+    }
+
+    /// <summary>The payment succeeded while the seat was held.</summary>
+    public void ConfirmPayment(DateTimeOffset now)
+    {
+        if (Status == RegistrationStatus.Confirmed)
+        {
+            return;
+        }
+
+        BusinessRule.Check(new RegistrationMustBePendingRule(this));
+        Confirm(now);
+    }
+
+    private void TakeSeatOrWaitlist(CapacityPolicy policy, bool seatGranted, long? waitlistTicket, DateTimeOffset now)
+    {
+        if (seatGranted)
+        {
+            TakeSeat(policy, now);
+            return;
+        }
+
+        BusinessRule.Check(new WaitlistMustBeEnabledRule(policy));
+        ArgumentNullException.ThrowIfNull(waitlistTicket);
+        Status = RegistrationStatus.Waitlisted;
+        WaitlistTicket = waitlistTicket;
+        UpdateTime = now;
+    }
+
+    private void TakeSeat(CapacityPolicy policy, DateTimeOffset now)
+    {
+        HoldsSeat = true;
+        WaitlistTicket = null;
+        if (policy.IsFree)
+        {
+            Confirm(now);
+        }
+        else
+        {
+            Status = RegistrationStatus.Pending;
+            HoldDeadline = now + policy.HoldDuration;
+            UpdateTime = now;
+        }
+    }
+
+    private void Confirm(DateTimeOffset now)
+    {
+        Status = RegistrationStatus.Confirmed;
+        HoldDeadline = null;
+        ConfirmTime = now;
+        UpdateTime = now;
+    }
+
+    private bool Close(RegistrationStatus status, DateTimeOffset now)
+    {
+        var released = HoldsSeat;
+        Status = status;
+        HoldsSeat = false;
+        HoldDeadline = null;
+        WaitlistTicket = null;
+        CloseTime = now;
+        UpdateTime = now;
+        return released;
+    }
+}

@@ -1,0 +1,28 @@
+namespace EventPlatform.Registration.Domain.Registrations;
+
+public enum RegistrationStatus
+{
+    AwaitingApproval,
+    Pending,
+    Confirmed,
+    Waitlisted,
+    Cancelled,
+    Expired,
+    Rejected,
+}
+
+public enum CancellationCause
+{
+    Attendee,
+    Organizer,
+    EventCancelled,
+}
+
+public static class RegistrationStatuses
+{
+    /// <summary>The statuses in which an attendee is still "registered": at most one per attendee and event.</summary>
+    public static readonly IReadOnlyList<RegistrationStatus> Active =
+        [RegistrationStatus.AwaitingApproval, RegistrationStatus.Pending, RegistrationStatus.Confirmed, RegistrationStatus.Waitlisted];
+
+    public static bool IsActive(this RegistrationStatus status) => Active.Contains(status);
+}

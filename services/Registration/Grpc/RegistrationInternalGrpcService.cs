@@ -1,0 +1,63 @@
+using EventPlatform.Contracts.Registration.V1;
+using EventPlatform.Domain;
+using EventPlatform.Registration.Application;
+using Grpc.Core;
+
+namespace EventPlatform.Registration.Grpc;
+
+/// <summary>For other services only: the BFF never maps this service, so it cannot be reached from outside.</summary>
+public sealed class RegistrationInternalGrpcService(RegistrationQueries queries) : RegistrationInternalService.RegistrationInternalServiceBase
+{
+    public override async Task<Contracts.Registration.V1.Registration> GetRegistration(GetRegistrationRequest request, ServerCallContext context)
+    {
+        var (registration, position) = await queries.GetAsync(
+            RegistrationMapping.ToId(request.Id, "id", "a registration"), caller: null, context.CancellationToken);
+        return registration.ToContract(position);
+    }
+
+    public override async Task<Contracts.Registration.V1.SeatCounts> GetSeatCounts(GetSeatCountsRequest request, ServerCallContext context)
+    {
+        var counts = await queries.SeatCountsAsync(RegistrationMapping.ToId(request.EventId, "event_id", "an event"), context.CancellationToken);
+        return new Contracts.Registration.V1.SeatCounts
+        {
+            EventId = counts.EventId.ToString(),
+            Capacity = counts.Capacity,
+            ConfirmedCount = counts.Confirmed,
+            HeldCount = counts.Held,
+            WaitlistedCount = counts.Waitlisted,
+        };
+    }
+
+    public override async Task<ListConfirmedAttendeesResponse> ListConfirmedAttendees(ListConfirmedAttendeesRequest request, ServerCallContext context)
+    {
+        var input = new InputValidation();
+        var eventId = input.Capture(() => (Guid?)RegistrationMapping.ToId(request.EventId, "event_id", "an event"));
+        var pageSize = request.PageSize == 0 ? 500 : request.PageSize;
+        if (pageSize is < 1 or > 1000)
+        {
+            input.Add("page_size", "Between 1 and 1000.");
+        }
+
+        Guid? after = null;
+        if (request.PageToken.Length > 0)
+        {
+            after = input.Capture(() => (Guid?)RegistrationMapping.ToId(request.PageToken, "page_token", "a page token (registration)"));
+        }
+
+        input.ThrowIfInvalid();
+        var page = await queries.ConfirmedAttendeesAsync(eventId!.Value, request.SessionIds, after, pageSize, context.CancellationToken);
+        return new ListConfirmedAttendeesResponse
+        {
+            Attendees =
+            {
+                page.Select(r => new Contracts.Registration.V1.ConfirmedAttendee
+                {
+                    RegistrationId = r.Id.ToString(),
+                    Attendee = r.ToContract().Attendee,
+                    SessionIds = { r.SessionIds },
+                }),
+            },
+            NextPageToken = page.Count == pageSize ? page[^1].Id.ToString() : string.Empty,
+        };
+    }
+}

@@ -1,0 +1,44 @@
+using EventPlatform.Domain;
+using EventPlatform.Registration.Application;
+using EventPlatform.Registration.Domain.Registrations;
+using Grpc.Core;
+using Proto = EventPlatform.Contracts.Registration.V1;
+
+namespace EventPlatform.Registration.Grpc;
+
+/// <summary>Maps the contracts to commands; every bad field is reported at once.</summary>
+internal static class RegistrationMapping
+{
+    public static Guid ToId(string id, string field, string what) =>
+        Guid.TryParse(id, out var value) ? value : throw new InvalidInputException(field, $"Expected {what} id (a UUID).");
+
+    public static RegisterCommand ToCommand(this Proto.RegisterRequest request, Application.Caller caller)
+    {
+        var input = new InputValidation();
+        if (string.IsNullOrWhiteSpace(request.RequestId) || request.RequestId.Length > 200)
+        {
+            input.Add("request_id", "A request id (idempotency key chosen by the client, at most 200 characters) is required.");
+        }
+
+        var eventId = input.Capture(() => (Guid?)ToId(request.EventId, "event_id", "an event"));
+        var attendee = input.Capture(() => Attendee.Of(caller.Subject, request.Name, request.Email, request.Locale));
+        if (request.SessionIds.Any(s => !Guid.TryParse(s, out _)))
+        {
+            input.Add("session_ids", "Expected session ids (UUIDs).");
+        }
+
+        if (request.NoteToOrganizer.Length > 2000)
+        {
+            input.Add("note_to_organizer", "At most 2000 characters.");
+        }
+
+        input.ThrowIfInvalid();
+        return new RegisterCommand(request.RequestId, eventId!.Value, caller.Subject, attendee!, request.SessionIds.ToList(), request.NoteToOrganizer);
+    }
+
+    public static Application.Caller Caller(this ServerCallContext context)
+    {
+        var caller = ServiceDefaults.Identity.Caller.From(context.GetHttpContext().User);
+        return new Application.Caller(caller.Subject, caller.IsAdmin);
+    }
+}

@@ -1,0 +1,16 @@
+using EventPlatform.Contracts.Catalog.V1;
+using EventPlatform.Registration.Application;
+using EventPlatform.Registration.Application.Catalog;
+
+namespace EventPlatform.Registration.Infrastructure;
+
+/// <summary>Asks catalog for an event registration has not projected yet.</summary>
+internal sealed class CatalogEventsClient(CatalogInternalService.CatalogInternalServiceClient catalog) : ICatalogEvents
+{
+    public async Task<CatalogEventTerms?> FindAsync(Guid eventId, CancellationToken cancellationToken)
+    {
+        var response = await catalog.BatchGetEventsAsync(
+            new BatchGetEventsRequest { Ids = { eventId.ToString() } }, cancellationToken: cancellationToken);
+        return response.Events.FirstOrDefault()?.ToTerms();
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using EventPlatform.Contracts.Registration.V1;
+using EventPlatform.ServiceDefaults.Identity;
+using EventPlatform.Tests.Catalog;
+using EventPlatform.Tests.Infrastructure;
+using Grpc.Core;
+using static EventPlatform.Tests.Catalog.CatalogDriver;
+
+namespace EventPlatform.Tests.Registrations;
+
+/// <summary>Registering through the registration service's gRPC API and through the BFF, as people would.</summary>
+[Collection(WholeSystemCollection.Name)]
+public sealed class RegistrationApiTests(WholeSystemFixture system)
+{
+    private CatalogDriver Catalog => new(system.App, system.GrpcChannel("catalog"));
+
+    private RegistrationService.RegistrationServiceClient Registrations => new(system.GrpcChannel("registration"));
+
+    private RegistrationInternalService.RegistrationInternalServiceClient Internal => new(system.GrpcChannel("registration"));
+
+    [Fact]
+    public async Task An_attendee_registers_to_a_published_free_event_and_is_confirmed()
+    {
+        var (_, published) = await Catalog.NewPublishedAsync();
+        var attendee = Bearer(Catalog.TokenFor($"attendee-{Guid.NewGuid():N}", CallerRole.Attendee));
+
+        var registration = await Registrations.RegisterAsync(Request(published.Id), attendee);
+        var again = await Should.ThrowAsync<RpcException>(() => Registrations.RegisterAsync(Request(published.Id), attendee).ResponseAsync);
+        var counts = await Internal.GetSeatCountsAsync(new GetSeatCountsRequest { EventId = published.Id });
+
+        registration.Status.ShouldBe(RegistrationStatus.Confirmed);
+        registration.Attendee.Email.ShouldBe("ada@example.org");
+        again.StatusCode.ShouldBe(StatusCode.AlreadyExists);
+        counts.ConfirmedCount.ShouldBe(1);
+        counts.Capacity.ShouldBe(published.Capacity);
+    }
+
+    [Fact]
+    public async Task Bad_input_names_every_bad_field()
+    {
+        var attendee = Bearer(Catalog.TokenFor("someone", CallerRole.Attendee));
+
+        var failure = await Should.ThrowAsync<RpcException>(() => Registrations.RegisterAsync(
+            new RegisterRequest { EventId = "not-an-id", Name = "", Email = "nope", Locale = "en-GB" }, attendee).ResponseAsync);
+
+        failure.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        foreach (var field in new[] { "request_id", "event_id", "name", "email" })
+        {
+            failure.Status.Detail.ShouldContain(field);
+        }
+    }
+
+    [Fact]
+    public async Task Another_attendee_does_not_see_my_registration()
+    {
+        var (_, published) = await Catalog.NewPublishedAsync();
+        var mine = await Registrations.RegisterAsync(Request(published.Id), Bearer(Catalog.TokenFor($"a-{Guid.NewGuid():N}", CallerRole.Attendee)));
+
+        var failure = await Should.ThrowAsync<RpcException>(() => Registrations.GetRegistrationAsync(
+            new GetRegistrationRequest { Id = mine.Id }, Bearer(Catalog.TokenFor("nosy", CallerRole.Attendee))).ResponseAsync);
+
+        failure.StatusCode.ShouldBe(StatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Registering_and_cancelling_through_the_bff_as_json()
+    {
+        var (_, published) = await Catalog.NewPublishedAsync();
+        using var bff = Catalog.BffAs(Catalog.TokenFor($"a-{Guid.NewGuid():N}", CallerRole.Attendee));
+
+        var registered = await bff.PostAsJsonAsync("/registrations", new
+        {
+            requestId = Guid.NewGuid().ToString(),
+            eventId = published.Id,
+            name = "Ada Lovelace",
+            email = "ada@example.org",
+            locale = "en-GB",
+        });
+        registered.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await registered.Content.ReadFromJsonAsync<JsonElement>();
+        var id = body.GetProperty("id").GetString();
+        var cancelled = await bff.PostAsJsonAsync($"/registrations/{id}/cancel", new { reason = "plans changed" });
+        var refused = await bff.PostAsJsonAsync("/registrations", new { eventId = published.Id });
+
+        body.GetProperty("status").GetString().ShouldBe("REGISTRATION_STATUS_CONFIRMED");
+        cancelled.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("REGISTRATION_STATUS_CANCELLED");
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    private static RegisterRequest Request(string eventId) => new()
+    {
+        RequestId = Guid.NewGuid().ToString(),
+        EventId = eventId,
+        Name = "Ada Lovelace",
+        Email = "ada@example.org",
+        Locale = "en-GB",
+    };
+}

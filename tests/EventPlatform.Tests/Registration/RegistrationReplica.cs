@@ -1,0 +1,88 @@
+extern alias RegistrationService;
+
+using RegistrationService::EventPlatform.Registration.Application;
+using RegistrationService::EventPlatform.Registration.Application.Catalog;
+using RegistrationService::EventPlatform.Registration.Extensions;
+using RegistrationService::EventPlatform.Registration.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EventPlatform.Tests.Registrations;
+
+/// <summary>
+/// One replica of the registration service in-process: the service's own wiring (AddRegistration) over a shared
+/// PostgreSQL database and Redis, with a clock the test moves. Several replicas over one database behave as
+/// several pods would.
+/// </summary>
+internal sealed class RegistrationReplica : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private RegistrationReplica(IHost host) => _host = host;
+
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<RegistrationReplica> StartAsync(string database, string redis, FakeTimeProvider clock, string topicPrefix)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:registrationdb"] = database,
+            ["ConnectionStrings:redis"] = redis,
+            ["Messaging:TopicPrefix"] = topicPrefix,
+            ["services:catalog:grpc:0"] = "http://127.0.0.1:9",
+        });
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.AddRegistration();
+        var host = builder.Build();
+        await host.StartAsync();
+        return new RegistrationReplica(host);
+    }
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task<RegistrationService::EventPlatform.Registration.Domain.Registrations.Registration> RegisterAsync(
+        Guid eventId, string subject, string? requestId = null) =>
+        InScopeAsync(s => s.GetRequiredService<RegistrationCommands>().RegisterAsync(
+            new RegisterCommand(
+                requestId ?? $"req-{subject}-{eventId:N}", eventId, subject,
+                RegistrationService::EventPlatform.Registration.Domain.Registrations.Attendee.Of(subject, $"Attendee {subject}", $"{subject}@example.org", "en-GB"),
+                [], null),
+            CancellationToken.None));
+
+    /// <summary>Projects a catalog event as the EventPublished/EventUpdated handler does.</summary>
+    public Task PublishAsync(EventPlatform.Contracts.Catalog.V1.Event e) =>
+        InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<RegistrationDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await ActivatorUtilities.CreateInstance<ProjectCapacityPolicy>(s).HandleAsync(
+                new EventPlatform.Contracts.Catalog.V1.EventPublished { Event = e },
+                new EventPlatform.Messaging.Handling.IntegrationEventContext
+                {
+                    MessageId = Guid.NewGuid().ToString(),
+                    Source = "catalog",
+                    Type = "eventplatform.catalog.v1.EventPublished",
+                    Time = DateTimeOffset.UtcNow,
+                    OrderingKey = e.Id,
+                    Topic = "catalog.events",
+                    DeliveryAttempt = 1,
+                },
+                CancellationToken.None);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return true;
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}

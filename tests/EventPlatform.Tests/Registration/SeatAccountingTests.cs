@@ -1,0 +1,157 @@
+extern alias RegistrationService;
+
+using RegistrationService::EventPlatform.Registration.Application;
+using RegistrationService::EventPlatform.Registration.Domain.Registrations;
+using RegistrationService::EventPlatform.Registration.Infrastructure;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using StackExchange.Redis;
+using Proto = EventPlatform.Contracts.Catalog.V1;
+
+namespace EventPlatform.Tests.Registrations;
+
+/// <summary>
+/// Flash sale on two replicas of the service over one PostgreSQL and one Redis: never more seats used or held than
+/// the capacity, the waitlist served strictly in arrival order, and the same after Redis lost its data.
+/// </summary>
+[Collection(RegistrationCollection.Name)]
+public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructure) : IAsyncLifetime
+{
+    private const int Seats = 100;
+    private const int Attempts = 2000;
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+    private RegistrationReplica _first = null!;
+    private RegistrationReplica _second = null!;
+
+    public async Task InitializeAsync()
+    {
+        var database = await infrastructure.CreateDatabaseAsync("seats");
+        var prefix = $"t{Guid.NewGuid():N}";
+        // One after the other: the first applies the migrations.
+        _first = await RegistrationReplica.StartAsync(database, infrastructure.RedisConnectionString, _clock, prefix);
+        _second = await RegistrationReplica.StartAsync(database, infrastructure.RedisConnectionString, _clock, prefix);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _second.DisposeAsync();
+        await _first.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Two_thousand_attempts_on_a_hundred_seats_confirm_exactly_a_hundred_and_waitlist_the_rest_in_order()
+    {
+        var eventId = await PublishFreeEventAsync(Seats);
+
+        await RegisterEveryoneAsync(eventId, duringTheRush: null);
+
+        var registrations = await AllAsync(eventId);
+        Assert.Equal(Attempts, registrations.Count);
+        Assert.Equal(Attempts, registrations.Select(r => r.Attendee.Subject).Distinct().Count());
+        Assert.Equal(Seats, registrations.Count(r => r.Status == RegistrationStatus.Confirmed));
+        Assert.Equal(Attempts - Seats, registrations.Count(r => r.Status == RegistrationStatus.Waitlisted));
+        Assert.Equal(Seats, await TakenAsync(eventId));
+
+        var oldestWaiting = registrations.Where(r => r.Status == RegistrationStatus.Waitlisted)
+            .OrderBy(r => r.WaitlistTicket).Take(30).Select(r => r.Id).ToList();
+        var cancelled = registrations.Where(r => r.Status == RegistrationStatus.Confirmed).Take(30).ToList();
+        await Task.WhenAll(cancelled.Select((r, i) => (i % 2 == 0 ? _first : _second).InScopeAsync(s =>
+            s.GetRequiredService<RegistrationCommands>().CancelAsync(r.Id, "plans changed", new Caller(r.Attendee.Subject, false), CancellationToken.None))));
+
+        var after = await AllAsync(eventId);
+        Assert.Equal(Seats, after.Count(r => r.Status == RegistrationStatus.Confirmed));
+        Assert.Equal(30, after.Count(r => r.Status == RegistrationStatus.Cancelled));
+        Assert.Equal(oldestWaiting.Order(), after.Where(r => r.PromotedFromWaitlist).Select(r => r.Id).Order());
+        Assert.Equal(oldestWaiting, await PromotionOrderAsync());
+        Assert.Equal(Seats, await TakenAsync(eventId));
+    }
+
+    [Fact]
+    public async Task Redis_flushed_in_the_middle_of_the_rush_still_never_oversells()
+    {
+        var eventId = await PublishFreeEventAsync(Seats);
+        var redis = await ConnectionMultiplexer.ConnectAsync(infrastructure.RedisConnectionString);
+
+        await RegisterEveryoneAsync(eventId, duringTheRush: () => redis.GetServers()[0].FlushAllDatabasesAsync());
+
+        var registrations = await AllAsync(eventId);
+        var confirmed = registrations.Count(r => r.Status == RegistrationStatus.Confirmed);
+        Assert.InRange(confirmed, 0, Seats);
+        Assert.Equal(confirmed, await TakenAsync(eventId));
+        Assert.Equal(Attempts, registrations.Count);
+        Assert.Equal(Attempts, registrations.Select(r => r.Attendee.Subject).Distinct().Count());
+
+        // Whatever the fast gate turned away while it rebuilt, reconciliation hands to the waitlist, in order.
+        await _first.InScopeAsync(async s =>
+        {
+            await s.GetRequiredService<SeatReconciliation>().ReconcileAsync(eventId, CancellationToken.None);
+            return true;
+        });
+        var reconciled = await AllAsync(eventId);
+        Assert.Equal(Seats, reconciled.Count(r => r.Status == RegistrationStatus.Confirmed));
+        Assert.Equal(Attempts - Seats, reconciled.Count(r => r.Status == RegistrationStatus.Waitlisted));
+        Assert.Equal(Seats, await TakenAsync(eventId));
+        await redis.DisposeAsync();
+    }
+
+    private async Task RegisterEveryoneAsync(Guid eventId, Func<Task>? duringTheRush)
+    {
+        var done = 0;
+        var rushTask = Task.CompletedTask;
+        // As many calls in flight per replica as one HTTP/2 connection carries streams (100): all 2,000 are started
+        // at once, the server side takes them as a real gRPC endpoint would.
+        using var firstStreams = new SemaphoreSlim(100);
+        using var secondStreams = new SemaphoreSlim(100);
+        await Task.WhenAll(Enumerable.Range(0, Attempts).Select(async i =>
+        {
+            var (replica, streams) = i % 2 == 0 ? (_first, firstStreams) : (_second, secondStreams);
+            await streams.WaitAsync();
+            try
+            {
+                await replica.RegisterAsync(eventId, $"attendee-{i:D4}");
+            }
+            finally
+            {
+                streams.Release();
+            }
+
+            if (Interlocked.Increment(ref done) == Attempts / 20 && duringTheRush is not null)
+            {
+                rushTask = duringTheRush();
+            }
+        }));
+        await rushTask;
+    }
+
+    private async Task<Guid> PublishFreeEventAsync(int capacity)
+    {
+        var id = Guid.NewGuid();
+        await _first.PublishAsync(new Proto.Event
+        {
+            Id = id.ToString(),
+            OwnerId = "organizer-1",
+            Capacity = capacity,
+            WaitlistEnabled = true,
+            Status = Proto.EventStatus.Published,
+            RegistrationOpensTime = Timestamp.FromDateTimeOffset(_clock.GetUtcNow().AddDays(-1)),
+            RegistrationClosesTime = Timestamp.FromDateTimeOffset(_clock.GetUtcNow().AddDays(30)),
+        });
+        return id;
+    }
+
+    private Task<List<RegistrationService::EventPlatform.Registration.Domain.Registrations.Registration>> AllAsync(Guid eventId) =>
+        _first.InScopeAsync(s => s.GetRequiredService<RegistrationDbContext>().Registrations.AsNoTracking()
+            .Where(r => r.EventId == eventId).ToListAsync());
+
+    private Task<int> TakenAsync(Guid eventId) =>
+        _first.InScopeAsync(s => s.GetRequiredService<RegistrationDbContext>().EventSeats.AsNoTracking()
+            .Where(e => e.EventId == eventId).Select(e => e.Taken).SingleAsync());
+
+    /// <summary>The registrations named by PromotedFromWaitlist events, in commit order (the outbox sequence).</summary>
+    private Task<List<Guid>> PromotionOrderAsync() =>
+        _first.InScopeAsync(async s => (await s.GetRequiredService<RegistrationDbContext>().Database
+            .SqlQuery<string>($"SELECT subject AS \"Value\" FROM outbox_messages WHERE type = 'eventplatform.registration.v1.PromotedFromWaitlist' ORDER BY sequence")
+            .ToListAsync()).Select(Guid.Parse).ToList());
+}
