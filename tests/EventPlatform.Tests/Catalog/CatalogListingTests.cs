@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.Tests.Infrastructure;
 using Google.Protobuf;
@@ -39,6 +41,35 @@ public sealed class CatalogListingTests(WholeSystemFixture system)
         pages.ShouldBe(3);
         seen.Select(e => e.StartTime.ToDateTimeOffset()).ShouldBe(starts.Order());
         seen.Select(e => e.Id).Distinct().Count().ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task Events_page_as_json_through_the_bff_and_each_reads_back_by_id()
+    {
+        var (token, organizer) = await Catalog.NewOrganizerAsync();
+        for (var day = 1; day <= 3; day++)
+        {
+            var created = await Catalog.Client.CreateEventAsync(NewEventRequest(organizer.Id, $"Json day {day}", NextYear.AddDays(day)), Bearer(token));
+            await Catalog.Client.PublishEventAsync(new PublishEventRequest { Id = created.Id }, Bearer(token));
+        }
+
+        using var http = Catalog.BffAs(null);
+        var titles = new List<string>();
+        var pageToken = "";
+        do
+        {
+            var page = await http.GetFromJsonAsync<JsonElement>($"/events?organizerId={organizer.Id}&pageSize=2&pageToken={Uri.EscapeDataString(pageToken)}");
+            foreach (var e in page.GetProperty("events").EnumerateArray())
+            {
+                var one = await http.GetFromJsonAsync<JsonElement>($"/events/{e.GetProperty("id").GetString()}");
+                titles.Add(one.GetProperty("title").GetString()!);
+            }
+
+            pageToken = page.GetProperty("nextPageToken").GetString()!;
+        }
+        while (pageToken != "");
+
+        titles.ShouldBe(["Json day 1", "Json day 2", "Json day 3"]);
     }
 
     [Fact]
