@@ -2,6 +2,7 @@ using EventPlatform.Domain;
 using EventPlatform.Registration.Domain.Policies;
 using EventPlatform.Registration.Infrastructure;
 using EventPlatform.Registration.Infrastructure.Seats;
+using EventPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Registration.Application;
@@ -30,7 +31,16 @@ public sealed class Policies(RegistrationDbContext db, SeatLedger ledger, ICatal
         var fetched = await catalog.FindAsync(eventId, cancellationToken)
             ?? throw new NotFoundException("event", eventId.ToString());
         await ProjectAsync(fetched.EventId, fetched.Terms, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // The catalog event's handler, or a concurrent registration, projected the same event first: use theirs.
+            db.ChangeTracker.Clear();
+        }
+
         return await db.CapacityPolicies.SingleAsync(p => p.EventId == eventId, cancellationToken);
     }
 
