@@ -9,8 +9,44 @@ public sealed record SeatCounts(Guid EventId, int Capacity, int Confirmed, int H
 
 public sealed record ConfirmedAttendee(Domain.Registrations.Registration Registration);
 
-public sealed class RegistrationQueries(RegistrationDbContext db, RegistrationAccess access, RegistrationEvents positions)
+/// <summary>What the event page shows: seats left, waitlist length, whether registering is possible now.</summary>
+public sealed record EventSeatAvailability(
+    Guid EventId, int Capacity, int RemainingSeats, bool WaitlistEnabled, int WaitlistLength, bool ApprovalRequired, bool RegistrationOpen);
+
+public sealed record EventRegistrationsFilter(
+    Guid EventId, RegistrationStatus? Status, string? Query, string? SessionId, int PageSize, string? PageToken);
+
+public sealed record RegistrationPage(
+    IReadOnlyList<(Domain.Registrations.Registration Registration, int WaitlistPosition)> Registrations, string? NextPageToken, int? TotalCount);
+
+public sealed class RegistrationQueries(
+    RegistrationDbContext db, RegistrationAccess access, RegistrationEvents positions, TimeProvider clock)
 {
+    /// <summary>
+    /// Public and anonymous: counts only, no attendee data. Only projected events are answered — a policy exists once
+    /// catalog published the event — so a draft's existence is not revealed through this route.
+    /// </summary>
+    public async Task<EventSeatAvailability> AvailabilityAsync(Guid eventId, CancellationToken cancellationToken)
+    {
+        var policy = await db.CapacityPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.EventId == eventId, cancellationToken)
+            ?? throw new NotFoundException("event", eventId.ToString());
+
+        // The seat row, not the policy, is the truth for what is taken; a missing row means nothing was taken yet.
+        var seats = await db.EventSeats.AsNoTracking().Where(s => s.EventId == eventId)
+            .Select(s => new { s.Capacity, s.Taken }).SingleOrDefaultAsync(cancellationToken);
+        var capacity = seats?.Capacity ?? policy.Capacity;
+        var waitlisted = await db.Registrations.AsNoTracking()
+            .CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Waitlisted, cancellationToken);
+        return new EventSeatAvailability(
+            eventId,
+            capacity,
+            Math.Max(0, capacity - (seats?.Taken ?? 0)),
+            policy.WaitlistEnabled,
+            waitlisted,
+            policy.ApprovalRequired,
+            policy.AcceptsRegistrationsAt(clock.GetUtcNow()));
+    }
+
     public async Task<(Domain.Registrations.Registration Registration, int WaitlistPosition)> GetAsync(
         Guid id, Caller? caller, CancellationToken cancellationToken)
     {
@@ -29,8 +65,9 @@ public sealed class RegistrationQueries(RegistrationDbContext db, RegistrationAc
         return (registration, await positions.WaitlistPositionAsync(registration, cancellationToken));
     }
 
-    public async Task<IReadOnlyList<Domain.Registrations.Registration>> MineAsync(
-        Caller caller, RegistrationStatus? status, Guid? eventId, CancellationToken cancellationToken)
+    /// <summary>The caller's own registrations, newest first, keyset-paginated on (create_time, id) descending.</summary>
+    public async Task<RegistrationPage> MineAsync(
+        Caller caller, RegistrationStatus? status, Guid? eventId, int pageSize, string? pageToken, CancellationToken cancellationToken)
     {
         var query = db.Registrations.AsNoTracking().Where(r => r.Attendee.Subject == caller.Subject);
         if (status is { } s)
@@ -43,7 +80,75 @@ public sealed class RegistrationQueries(RegistrationDbContext db, RegistrationAc
             query = query.Where(r => r.EventId == e);
         }
 
-        return await query.OrderByDescending(r => r.CreateTime).ThenByDescending(r => r.Id).Take(100).ToListAsync(cancellationToken);
+        if (RegistrationPageToken.Parse(pageToken) is var (afterTicks, afterId))
+        {
+            var afterTime = new DateTimeOffset(afterTicks, TimeSpan.Zero);
+            // A row-value comparison, (create_time, id) < (after): one index range scan, stable under concurrent inserts.
+            query = query.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.CreateTime, r.Id), ValueTuple.Create(afterTime, afterId)));
+        }
+
+        var page = await query.OrderByDescending(r => r.CreateTime).ThenByDescending(r => r.Id).Take(pageSize + 1).ToListAsync(cancellationToken);
+        var next = page.Count > pageSize ? RegistrationPageToken.After(page[pageSize - 1].CreateTime.UtcTicks, page[pageSize - 1].Id) : null;
+        var items = page.Take(pageSize).ToList();
+        return new RegistrationPage(await WithPositionsAsync(items, cancellationToken), next, TotalCount: null);
+    }
+
+    /// <summary>
+    /// The organizer's view of an event. Filtered on Waitlisted the list is in waitlist order (ticket, id); otherwise in
+    /// arrival order (create_time, id). Both keys are a long and an id, so one page-token format serves both.
+    /// </summary>
+    public async Task<RegistrationPage> ForEventAsync(EventRegistrationsFilter filter, Caller caller, CancellationToken cancellationToken)
+    {
+        var policy = await db.CapacityPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.EventId == filter.EventId, cancellationToken)
+            ?? throw new NotFoundException("event", filter.EventId.ToString());
+        access.MustOrganize(caller, policy);
+
+        var query = db.Registrations.AsNoTracking().Where(r => r.EventId == filter.EventId);
+        if (filter.Status is { } status)
+        {
+            query = query.Where(r => r.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Query))
+        {
+            // The words are matched literally: % and _ typed by the organizer are not wildcards.
+            var pattern = "%" + filter.Query.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            query = query.Where(r => EF.Functions.ILike(r.Attendee.Name, pattern) || EF.Functions.ILike(r.Attendee.Email, pattern));
+        }
+
+        if (filter.SessionId is { } session)
+        {
+            query = query.Where(r => EF.Property<List<string>>(r, "_sessionIds").Contains(session));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var after = RegistrationPageToken.Parse(filter.PageToken);
+        List<Domain.Registrations.Registration> page;
+        string? next;
+        if (filter.Status == RegistrationStatus.Waitlisted)
+        {
+            if (after is var (afterTicket, afterId))
+            {
+                query = query.Where(r => EF.Functions.GreaterThan(
+                    ValueTuple.Create(r.WaitlistTicket, r.Id), ValueTuple.Create((long?)afterTicket, afterId)));
+            }
+
+            page = await query.OrderBy(r => r.WaitlistTicket).ThenBy(r => r.Id).Take(filter.PageSize + 1).ToListAsync(cancellationToken);
+            next = page.Count > filter.PageSize ? RegistrationPageToken.After(page[filter.PageSize - 1].WaitlistTicket ?? 0, page[filter.PageSize - 1].Id) : null;
+        }
+        else
+        {
+            if (after is var (afterTicks, afterId))
+            {
+                var afterTime = new DateTimeOffset(afterTicks, TimeSpan.Zero);
+                query = query.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.CreateTime, r.Id), ValueTuple.Create(afterTime, afterId)));
+            }
+
+            page = await query.OrderBy(r => r.CreateTime).ThenBy(r => r.Id).Take(filter.PageSize + 1).ToListAsync(cancellationToken);
+            next = page.Count > filter.PageSize ? RegistrationPageToken.After(page[filter.PageSize - 1].CreateTime.UtcTicks, page[filter.PageSize - 1].Id) : null;
+        }
+
+        return new RegistrationPage(await WithPositionsAsync(page.Take(filter.PageSize).ToList(), cancellationToken), next, total);
     }
 
     public async Task<SeatCounts> SeatCountsAsync(Guid eventId, CancellationToken cancellationToken)
@@ -80,5 +185,46 @@ public sealed class RegistrationQueries(RegistrationDbContext db, RegistrationAc
         }
 
         return await query.OrderBy(r => r.Id).Take(pageSize).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Positions are ranks among the event's waitlisted tickets, so they are computed, not stored: one count per
+    /// waitlisted row on the page (at most 100, each an index range scan on (event_id, status, waitlist_ticket)).
+    /// </summary>
+    private async Task<IReadOnlyList<(Domain.Registrations.Registration, int)>> WithPositionsAsync(
+        List<Domain.Registrations.Registration> page, CancellationToken cancellationToken)
+    {
+        var result = new List<(Domain.Registrations.Registration, int)>(page.Count);
+        foreach (var registration in page)
+        {
+            result.Add((registration, await positions.WaitlistPositionAsync(registration, cancellationToken)));
+        }
+
+        return result;
+    }
+
+    /// <summary>"ticks-or-ticket|id", base64: opaque to clients, like catalog's page tokens.</summary>
+    private static class RegistrationPageToken
+    {
+        public static string After(long key, Guid id) =>
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(FormattableString.Invariant($"{key}|{id}")));
+
+        public static (long Key, Guid Id)? Parse(string? token)
+        {
+            if (string.IsNullOrEmpty(token))
+            {
+                return null;
+            }
+
+            try
+            {
+                var parts = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split('|');
+                return (long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), Guid.Parse(parts[1]));
+            }
+            catch (Exception e) when (e is FormatException or IndexOutOfRangeException or OverflowException)
+            {
+                throw new InvalidInputException("page_token", "Not a page token from an earlier answer: start again without one.");
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using EventPlatform.Contracts.Registration.V1;
+using EventPlatform.Domain;
 using EventPlatform.Registration.Application;
 using Grpc.Core;
 
@@ -18,9 +19,54 @@ public sealed class RegistrationGrpcService(RegistrationCommands commands, Regis
 
     public override async Task<ListMyRegistrationsResponse> ListMyRegistrations(ListMyRegistrationsRequest request, ServerCallContext context)
     {
-        Guid? eventId = string.IsNullOrEmpty(request.EventId) ? null : RegistrationMapping.ToId(request.EventId, "event_id", "an event");
-        var mine = await queries.MineAsync(context.Caller(), RegistrationContract.ToDomain(request.Status), eventId, context.CancellationToken);
-        return new ListMyRegistrationsResponse { Registrations = { mine.Select(r => r.ToContract()) } };
+        var input = new InputValidation();
+        Guid? eventId = string.IsNullOrEmpty(request.EventId)
+            ? null
+            : input.Capture(() => (Guid?)RegistrationMapping.ToId(request.EventId, "event_id", "an event"));
+        var pageSize = RegistrationMapping.PageSize(request.PageSize, input);
+        input.ThrowIfInvalid();
+        var page = await queries.MineAsync(
+            context.Caller(), RegistrationContract.ToDomain(request.Status), eventId, pageSize, request.PageToken, context.CancellationToken);
+        return new ListMyRegistrationsResponse
+        {
+            Registrations = { page.Registrations.Select(r => r.Registration.ToContract(r.WaitlistPosition)) },
+            NextPageToken = page.NextPageToken ?? string.Empty,
+        };
+    }
+
+    public override async Task<ListEventRegistrationsResponse> ListEventRegistrations(ListEventRegistrationsRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var input = new InputValidation();
+        var eventId = input.Capture(() => (Guid?)RegistrationMapping.ToId(request.EventId, "event_id", "an event"));
+        if (request.SessionId.Length > 0 && !Guid.TryParse(request.SessionId, out _))
+        {
+            input.Add("session_id", "Expected a session id (a UUID).");
+        }
+
+        if (request.Query.Length > 200)
+        {
+            input.Add("query", "At most 200 characters.");
+        }
+
+        var pageSize = RegistrationMapping.PageSize(request.PageSize, input);
+        input.ThrowIfInvalid();
+        var page = await queries.ForEventAsync(
+            new EventRegistrationsFilter(
+                eventId!.Value,
+                RegistrationContract.ToDomain(request.Status),
+                request.Query,
+                request.SessionId.Length > 0 ? request.SessionId : null,
+                pageSize,
+                request.PageToken),
+            caller,
+            context.CancellationToken);
+        return new ListEventRegistrationsResponse
+        {
+            Registrations = { page.Registrations.Select(r => r.Registration.ToContract(r.WaitlistPosition)) },
+            NextPageToken = page.NextPageToken ?? string.Empty,
+            TotalCount = page.TotalCount ?? 0,
+        };
     }
 
     public override async Task<Contracts.Registration.V1.Registration> CancelRegistration(CancelRegistrationRequest request, ServerCallContext context)
@@ -42,6 +88,23 @@ public sealed class RegistrationGrpcService(RegistrationCommands commands, Regis
         var id = RegistrationMapping.ToId(request.Id, "id", "a registration");
         await commands.RejectAsync(id, request.Reason, context.Caller(), context.CancellationToken);
         return await ViewAsync(id, context);
+    }
+
+    /// <summary>Public: the event page shows it to anyone, signed in or not, so no caller is asked for.</summary>
+    public override async Task<EventAvailability> GetEventAvailability(GetEventAvailabilityRequest request, ServerCallContext context)
+    {
+        var availability = await queries.AvailabilityAsync(
+            RegistrationMapping.ToId(request.EventId, "event_id", "an event"), context.CancellationToken);
+        return new EventAvailability
+        {
+            EventId = availability.EventId.ToString(),
+            Capacity = availability.Capacity,
+            RemainingSeats = availability.RemainingSeats,
+            WaitlistEnabled = availability.WaitlistEnabled,
+            WaitlistLength = availability.WaitlistLength,
+            ApprovalRequired = availability.ApprovalRequired,
+            RegistrationOpen = availability.RegistrationOpen,
+        };
     }
 
     private async Task<Contracts.Registration.V1.Registration> ViewAsync(Guid id, ServerCallContext context)

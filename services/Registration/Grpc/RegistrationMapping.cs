@@ -12,6 +12,17 @@ internal static class RegistrationMapping
     public static Guid ToId(string id, string field, string what) =>
         Guid.TryParse(id, out var value) ? value : throw new InvalidInputException(field, $"Expected {what} id (a UUID).");
 
+    /// <summary>1..100, default 20 (0 = not given).</summary>
+    public static int PageSize(int requested, InputValidation input)
+    {
+        if (requested is < 0 or > 100)
+        {
+            input.Add("page_size", "Between 1 and 100.");
+        }
+
+        return requested == 0 ? 20 : requested;
+    }
+
     public static RegisterCommand ToCommand(this Proto.RegisterRequest request, Application.Caller caller)
     {
         var input = new InputValidation();

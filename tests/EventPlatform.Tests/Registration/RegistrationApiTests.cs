@@ -90,6 +90,60 @@ public sealed class RegistrationApiTests(WholeSystemFixture system)
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task Anyone_sees_the_remaining_seats_of_a_published_event_through_grpc_and_the_bff()
+    {
+        var (_, published) = await Catalog.NewPublishedAsync();
+        await Registrations.RegisterAsync(Request(published.Id), Bearer(Catalog.TokenFor($"a-{Guid.NewGuid():N}", CallerRole.Attendee)));
+        using var anonymous = Catalog.BffAs(null);
+
+        var availability = await Registrations.GetEventAvailabilityAsync(new GetEventAvailabilityRequest { EventId = published.Id });
+        var page = await anonymous.GetAsync($"/events/{published.Id}/availability");
+
+        availability.Capacity.ShouldBe(published.Capacity);
+        availability.RemainingSeats.ShouldBe(published.Capacity - 1);
+        availability.WaitlistLength.ShouldBe(0);
+        availability.RegistrationOpen.ShouldBeTrue();
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await page.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("remainingSeats").GetInt32().ShouldBe(published.Capacity - 1);
+    }
+
+    [Fact]
+    public async Task Availability_of_an_unknown_event_is_not_found_and_a_bad_id_is_named()
+    {
+        var unknown = await Should.ThrowAsync<RpcException>(() => Registrations.GetEventAvailabilityAsync(
+            new GetEventAvailabilityRequest { EventId = Guid.NewGuid().ToString() }).ResponseAsync);
+        var bad = await Should.ThrowAsync<RpcException>(() => Registrations.GetEventAvailabilityAsync(
+            new GetEventAvailabilityRequest { EventId = "nope" }).ResponseAsync);
+
+        unknown.StatusCode.ShouldBe(StatusCode.NotFound);
+        bad.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        bad.Status.Detail.ShouldContain("event_id");
+    }
+
+    [Fact]
+    public async Task The_organizer_lists_the_event_registrations_and_an_attendee_may_not()
+    {
+        var (organizer, published) = await Catalog.NewPublishedAsync();
+        var attendee = Bearer(Catalog.TokenFor($"a-{Guid.NewGuid():N}", CallerRole.Attendee));
+        await Registrations.RegisterAsync(Request(published.Id), attendee);
+
+        var list = await Registrations.ListEventRegistrationsAsync(
+            new ListEventRegistrationsRequest { EventId = published.Id, PageSize = 10 }, Bearer(organizer));
+        var refused = await Should.ThrowAsync<RpcException>(() => Registrations.ListEventRegistrationsAsync(
+            new ListEventRegistrationsRequest { EventId = published.Id }, attendee).ResponseAsync);
+        var bad = await Should.ThrowAsync<RpcException>(() => Registrations.ListEventRegistrationsAsync(
+            new ListEventRegistrationsRequest { EventId = published.Id, PageSize = 101, SessionId = "x" }, Bearer(organizer)).ResponseAsync);
+
+        list.TotalCount.ShouldBe(1);
+        list.Registrations.Single().Status.ShouldBe(RegistrationStatus.Confirmed);
+        list.NextPageToken.ShouldBeEmpty();
+        refused.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+        bad.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        bad.Status.Detail.ShouldContain("page_size");
+        bad.Status.Detail.ShouldContain("session_id");
+    }
+
     private static RegisterRequest Request(string eventId) => new()
     {
         RequestId = Guid.NewGuid().ToString(),

@@ -162,6 +162,55 @@ public sealed class RegistrationFlowTests(RegistrationInfrastructure infrastruct
         Assert.Equal(3, await TakenAsync(eventId));
     }
 
+    [Fact]
+    public async Task A_cancelled_event_cancels_every_active_registration_and_frees_the_seats_without_promoting()
+    {
+        var eventId = await PublishAsync(capacity: 1);
+        var confirmed = await _replica.RegisterAsync(eventId, "confirmed");
+        var waitlisted = await _replica.RegisterAsync(eventId, "waitlisted");
+
+        await CancelEventAsync(eventId, "Venue flooded");
+
+        foreach (var id in new[] { confirmed.Id, waitlisted.Id })
+        {
+            var cancelled = await GetAsync(id);
+            Assert.Equal(RegistrationStatus.Cancelled, cancelled.Status);
+            Assert.Equal(CancellationCause.EventCancelled, cancelled.CancellationCause);
+            Assert.Equal("Venue flooded", cancelled.StatusReason);
+            Assert.False(cancelled.PromotedFromWaitlist);
+        }
+
+        Assert.Equal(0, await TakenAsync(eventId));
+        await Assert.ThrowsAsync<BusinessRuleBrokenException>(() => _replica.RegisterAsync(eventId, "late"));
+    }
+
+    private Task CancelEventAsync(Guid eventId, string reason) =>
+        _replica.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<RegistrationDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await ActivatorUtilities.CreateInstance<RegistrationService::EventPlatform.Registration.Application.Catalog.ProjectCapacityPolicy>(s)
+                .HandleAsync(
+                    new Proto.EventCancelled
+                    {
+                        Event = new Proto.Event { Id = eventId.ToString(), OwnerId = "organizer-1", Capacity = 1, Status = Proto.EventStatus.Cancelled },
+                        Reason = reason,
+                    },
+                    new EventPlatform.Messaging.Handling.IntegrationEventContext
+                    {
+                        MessageId = Guid.NewGuid().ToString(),
+                        Source = "catalog",
+                        Type = "eventplatform.catalog.v1.EventCancelled",
+                        Time = DateTimeOffset.UtcNow,
+                        OrderingKey = eventId.ToString(),
+                        Topic = "catalog.events",
+                        DeliveryAttempt = 1,
+                    },
+                    CancellationToken.None);
+            await transaction.CommitAsync();
+            return true;
+        });
+
     private Task<Registration> CancelAsync(Guid id, Caller caller) =>
         _replica.InScopeAsync(s => s.GetRequiredService<RegistrationCommands>().CancelAsync(id, null, caller, CancellationToken.None));
 

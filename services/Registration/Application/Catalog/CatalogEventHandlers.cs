@@ -1,5 +1,6 @@
 using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.Messaging.Handling;
+using EventPlatform.Registration.Domain.Registrations;
 using EventPlatform.Registration.Infrastructure;
 using EventPlatform.Registration.Infrastructure.Seats;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ namespace EventPlatform.Registration.Application.Catalog;
 /// raise hands the new seats to the waitlist in that same transaction.
 /// </summary>
 public sealed class ProjectCapacityPolicy(
-    Policies policies, Waitlist waitlist, RedisSeatGate gate, RegistrationDbContext db)
+    Policies policies, Waitlist waitlist, RedisSeatGate gate, RegistrationDbContext db, SeatLedger ledger,
+    RegistrationEvents events, TimeProvider clock)
     : IIntegrationEventHandler<EventPublished>, IIntegrationEventHandler<EventUpdated>,
       IIntegrationEventHandler<RegistrationsClosed>, IIntegrationEventHandler<EventCancelled>
 {
@@ -24,8 +26,37 @@ public sealed class ProjectCapacityPolicy(
     public Task HandleAsync(RegistrationsClosed message, IntegrationEventContext context, CancellationToken cancellationToken) =>
         ProjectAsync(message.Event, cancellationToken);
 
-    public Task HandleAsync(EventCancelled message, IntegrationEventContext context, CancellationToken cancellationToken) =>
-        ProjectAsync(message.Event, cancellationToken);
+    /// <summary>
+    /// Cancels every active registration of the event in the bus's transaction (the inbox runs this once). Seats are
+    /// freed, never passed on: the waitlisted are cancelled too, so there is nobody to promote.
+    /// </summary>
+    public async Task HandleAsync(EventCancelled message, IntegrationEventContext context, CancellationToken cancellationToken)
+    {
+        await ProjectAsync(message.Event, cancellationToken);
+        var eventId = Guid.Parse(message.Event.Id);
+        // The seat row first, as every seat-freeing transaction: no cancellation or hold expiry runs alongside.
+        await ledger.LockAsync(eventId, cancellationToken);
+        var active = await db.Registrations
+            .Where(r => r.EventId == eventId && RegistrationStatuses.Active.Contains(r.Status))
+            .ToListAsync(cancellationToken);
+        var reason = string.IsNullOrWhiteSpace(message.Reason) ? "The event was cancelled." : message.Reason;
+        var now = clock.GetUtcNow();
+        foreach (var registration in active)
+        {
+            var previous = registration.Status;
+            var released = registration.Cancel(CancellationCause.EventCancelled, reason, now);
+            if (released)
+            {
+                await ledger.ReleaseAsync(eventId, cancellationToken);
+            }
+
+            events.Cancelled(registration, previous, released);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        // Nothing may be granted any more; the policy's Cancelled status refuses new attempts either way.
+        await gate.ForgetAsync(eventId);
+    }
 
     private async Task ProjectAsync(Event e, CancellationToken cancellationToken)
     {
