@@ -3,6 +3,7 @@ using EventPlatform.Registration.Domain.Policies;
 using EventPlatform.Registration.Domain.Registrations;
 using EventPlatform.Registration.Infrastructure;
 using EventPlatform.Registration.Infrastructure.Seats;
+using EventPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -65,7 +66,7 @@ public sealed class RegistrationCommands(
             }
 
             db.ChangeTracker.Clear();
-            if (e is DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } })
+            if (e is DbUpdateException update && update.IsUniqueViolation())
             {
                 // A concurrent retry of the same request, or of the same attendee, won the race.
                 return await SameRequestAsync(command, cancellationToken)
