@@ -1,12 +1,10 @@
 extern alias RegistrationService;
 
 using EventPlatform.Domain;
-using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RegistrationService::EventPlatform.Registration.Application;
 using RegistrationService::EventPlatform.Registration.Domain.Registrations;
-using Proto = EventPlatform.Contracts.Catalog.V1;
 
 namespace EventPlatform.Tests.Registrations;
 
@@ -27,7 +25,7 @@ public sealed class RegistrationQueryTests(RegistrationInfrastructure infrastruc
     [Fact]
     public async Task The_waitlist_is_listed_in_order_with_positions_across_pages()
     {
-        var eventId = await PublishAsync(capacity: 1);
+        var eventId = await _replica.PublishOpenEventAsync(capacity: 1, _clock.GetUtcNow());
         foreach (var name in new[] { "a", "b", "c", "d", "e" })
         {
             _clock.Advance(TimeSpan.FromSeconds(1));
@@ -47,7 +45,7 @@ public sealed class RegistrationQueryTests(RegistrationInfrastructure infrastruc
     [Fact]
     public async Task All_of_an_event_are_listed_in_arrival_order_and_searched_by_name_or_email()
     {
-        var eventId = await PublishAsync(capacity: 2);
+        var eventId = await _replica.PublishOpenEventAsync(capacity: 2, _clock.GetUtcNow());
         foreach (var name in new[] { "a", "b", "c" })
         {
             _clock.Advance(TimeSpan.FromSeconds(1));
@@ -67,7 +65,7 @@ public sealed class RegistrationQueryTests(RegistrationInfrastructure infrastruc
     [Fact]
     public async Task Only_the_organizer_or_an_admin_lists_an_event()
     {
-        var eventId = await PublishAsync(capacity: 2);
+        var eventId = await _replica.PublishOpenEventAsync(capacity: 2, _clock.GetUtcNow());
         await _replica.RegisterAsync(eventId, "a");
 
         await Assert.ThrowsAsync<PermissionDeniedException>(() =>
@@ -80,7 +78,7 @@ public sealed class RegistrationQueryTests(RegistrationInfrastructure infrastruc
     [Fact]
     public async Task A_bad_page_token_is_named()
     {
-        var eventId = await PublishAsync(capacity: 2);
+        var eventId = await _replica.PublishOpenEventAsync(capacity: 2, _clock.GetUtcNow());
 
         var failure = await Assert.ThrowsAsync<InvalidInputException>(() =>
             ForEventAsync(new EventRegistrationsFilter(eventId, null, null, null, 20, "not a token"), Organizer));
@@ -95,7 +93,7 @@ public sealed class RegistrationQueryTests(RegistrationInfrastructure infrastruc
         for (var i = 0; i < 3; i++)
         {
             _clock.Advance(TimeSpan.FromSeconds(1));
-            var eventId = await PublishAsync(capacity: 5);
+            var eventId = await _replica.PublishOpenEventAsync(capacity: 5, _clock.GetUtcNow());
             await _replica.RegisterAsync(eventId, "me");
             events.Add(eventId);
         }
@@ -112,7 +110,7 @@ public sealed class RegistrationQueryTests(RegistrationInfrastructure infrastruc
     [Fact]
     public async Task The_event_page_counts_remaining_seats_and_the_waitlist()
     {
-        var eventId = await PublishAsync(capacity: 2);
+        var eventId = await _replica.PublishOpenEventAsync(capacity: 2, _clock.GetUtcNow());
         foreach (var name in new[] { "a", "b", "c" })
         {
             await _replica.RegisterAsync(eventId, name);
@@ -131,20 +129,4 @@ public sealed class RegistrationQueryTests(RegistrationInfrastructure infrastruc
 
     private Task<RegistrationPage> ForEventAsync(EventRegistrationsFilter filter, Caller caller) =>
         _replica.InScopeAsync(s => s.GetRequiredService<RegistrationQueries>().ForEventAsync(filter, caller, CancellationToken.None));
-
-    private async Task<Guid> PublishAsync(int capacity)
-    {
-        var eventId = Guid.NewGuid();
-        await _replica.PublishAsync(new Proto.Event
-        {
-            Id = eventId.ToString(),
-            OwnerId = "organizer-1",
-            Capacity = capacity,
-            WaitlistEnabled = true,
-            Status = Proto.EventStatus.Published,
-            RegistrationOpensTime = Timestamp.FromDateTimeOffset(_clock.GetUtcNow().AddDays(-1)),
-            RegistrationClosesTime = Timestamp.FromDateTimeOffset(_clock.GetUtcNow().AddDays(30)),
-        });
-        return eventId;
-    }
 }

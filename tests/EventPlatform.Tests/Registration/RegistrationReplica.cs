@@ -57,6 +57,23 @@ internal sealed class RegistrationReplica : IAsyncDisposable
             CancellationToken.None));
 
     /// <summary>Projects a catalog event as the EventPublished/EventUpdated handler does.</summary>
+    /// <summary>A free event with a waitlist, published and open for registration around the given instant.</summary>
+    public async Task<Guid> PublishOpenEventAsync(int capacity, DateTimeOffset now)
+    {
+        var id = Guid.NewGuid();
+        await PublishAsync(new EventPlatform.Contracts.Catalog.V1.Event
+        {
+            Id = id.ToString(),
+            OwnerId = "organizer-1",
+            Capacity = capacity,
+            WaitlistEnabled = true,
+            Status = EventPlatform.Contracts.Catalog.V1.EventStatus.Published,
+            RegistrationOpensTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(now.AddDays(-1)),
+            RegistrationClosesTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(now.AddDays(30)),
+        });
+        return id;
+    }
+
     public Task PublishAsync(EventPlatform.Contracts.Catalog.V1.Event e) =>
         InScopeAsync(async s =>
         {

@@ -3,12 +3,10 @@ extern alias RegistrationService;
 using RegistrationService::EventPlatform.Registration.Application;
 using RegistrationService::EventPlatform.Registration.Domain.Registrations;
 using RegistrationService::EventPlatform.Registration.Infrastructure;
-using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
-using Proto = EventPlatform.Contracts.Catalog.V1;
 
 namespace EventPlatform.Tests.Registrations;
 
@@ -43,7 +41,7 @@ public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructur
     [Fact]
     public async Task Two_thousand_attempts_on_a_hundred_seats_confirm_exactly_a_hundred_and_waitlist_the_rest_in_order()
     {
-        var eventId = await PublishFreeEventAsync(Seats);
+        var eventId = await _first.PublishOpenEventAsync(Seats, _clock.GetUtcNow());
 
         await RegisterEveryoneAsync(eventId, duringTheRush: null);
 
@@ -71,7 +69,7 @@ public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructur
     [Fact]
     public async Task Redis_flushed_in_the_middle_of_the_rush_still_never_oversells()
     {
-        var eventId = await PublishFreeEventAsync(Seats);
+        var eventId = await _first.PublishOpenEventAsync(Seats, _clock.GetUtcNow());
         var redis = await ConnectionMultiplexer.ConnectAsync(infrastructure.RedisConnectionString);
 
         await RegisterEveryoneAsync(eventId, duringTheRush: () => redis.GetServers()[0].FlushAllDatabasesAsync());
@@ -123,22 +121,6 @@ public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructur
             }
         }));
         await rushTask;
-    }
-
-    private async Task<Guid> PublishFreeEventAsync(int capacity)
-    {
-        var id = Guid.NewGuid();
-        await _first.PublishAsync(new Proto.Event
-        {
-            Id = id.ToString(),
-            OwnerId = "organizer-1",
-            Capacity = capacity,
-            WaitlistEnabled = true,
-            Status = Proto.EventStatus.Published,
-            RegistrationOpensTime = Timestamp.FromDateTimeOffset(_clock.GetUtcNow().AddDays(-1)),
-            RegistrationClosesTime = Timestamp.FromDateTimeOffset(_clock.GetUtcNow().AddDays(30)),
-        });
-        return id;
     }
 
     private Task<List<RegistrationService::EventPlatform.Registration.Domain.Registrations.Registration>> AllAsync(Guid eventId) =>
