@@ -6,6 +6,7 @@ using RegistrationService::EventPlatform.Registration.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using StackExchange.Redis;
 
 namespace EventPlatform.Tests.Registrations;
@@ -22,10 +23,11 @@ public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructur
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
     private RegistrationReplica _first = null!;
     private RegistrationReplica _second = null!;
+    private string _database = null!;
 
     public async Task InitializeAsync()
     {
-        var database = await infrastructure.CreateDatabaseAsync("seats");
+        var database = _database = await infrastructure.CreateDatabaseAsync("seats");
         var prefix = $"t{Guid.NewGuid():N}";
         // One after the other: the first applies the migrations.
         _first = await RegistrationReplica.StartAsync(database, infrastructure.RedisConnectionString, _clock, prefix);
@@ -91,6 +93,41 @@ public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructur
         Assert.Equal(Seats, reconciled.Count(r => r.Status == RegistrationStatus.Confirmed));
         Assert.Equal(Attempts - Seats, reconciled.Count(r => r.Status == RegistrationStatus.Waitlisted));
         Assert.Equal(Seats, await TakenAsync(eventId));
+        await redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_attempt_abandoned_after_redis_granted_its_seat_gives_the_seat_back()
+    {
+        var eventId = await _first.PublishOpenEventAsync(1, _clock.GetUtcNow());
+        var redis = await ConnectionMultiplexer.ConnectAsync(infrastructure.RedisConnectionString);
+        // Another transaction holds the seat row, so the attempt stops between Redis's grant and PostgreSQL's answer.
+        await using var blocker = new NpgsqlConnection(_database);
+        await blocker.OpenAsync();
+        await using var lockHolder = await blocker.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM event_seats WHERE event_id = @e FOR UPDATE", blocker, lockHolder))
+        {
+            lockRow.Parameters.AddWithValue("e", eventId);
+            await lockRow.ExecuteScalarAsync();
+        }
+
+        using var caller = new CancellationTokenSource();
+        var abandoned = _first.RegisterAsync(eventId, "impatient", cancellationToken: caller.Token);
+        var counter = RegistrationService::EventPlatform.Registration.Infrastructure.Seats.RedisSeatGate.CounterKey(eventId);
+        while ((int?)await redis.GetDatabase().StringGetAsync(counter) != 0)
+        {
+            Assert.False(abandoned.IsCompleted, "the attempt ended before Redis granted the seat");
+            await Task.Delay(10);
+        }
+
+        await caller.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        await lockHolder.RollbackAsync();
+
+        Assert.Equal(1, (int?)await redis.GetDatabase().StringGetAsync(counter));
+        var next = await _second.RegisterAsync(eventId, "patient");
+        Assert.Equal(RegistrationStatus.Confirmed, next.Status);
+        Assert.Equal(1, await TakenAsync(eventId));
         await redis.DisposeAsync();
     }
 

@@ -35,7 +35,20 @@ public sealed class SeatAllocator(SeatLedger ledger, RedisSeatGate gate, ILogger
         }
 
         // Still unknown after the retries (Redis degraded): PostgreSQL alone decides, which stays safe.
-        if (await ledger.TryTakeAsync(eventId, cancellationToken))
+        bool taken;
+        try
+        {
+            taken = await ledger.TryTakeAsync(eventId, cancellationToken);
+        }
+        catch when (answer == SeatGateAnswer.Granted)
+        {
+            // No answer from PostgreSQL (the caller gave up, the connection broke): the seat Redis granted was not
+            // used, and keeping it would turn later attempts away while PostgreSQL still has the seat.
+            await gate.GiveBackAsync(eventId);
+            throw;
+        }
+
+        if (taken)
         {
             return true;
         }
