@@ -14,6 +14,12 @@ public sealed class RegistrationSweepOptions
 
     /// <summary>How often Redis seat counters are reset from PostgreSQL and lagging waitlists served.</summary>
     public TimeSpan ReconciliationInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Reconciliation leaves an event alone until this long after its last grant: longer than any registration call
+    /// may last (the default gRPC deadline is 15 s), so no granted attempt is still on its way to PostgreSQL.
+    /// </summary>
+    public TimeSpan ReconciliationQuietPeriod { get; set; } = TimeSpan.FromSeconds(60);
 }
 
 /// <summary>Runs <see cref="HoldExpiry"/> on the service's TimeProvider, so tests move time instead of sleeping.</summary>
@@ -69,7 +75,8 @@ public sealed class SeatReconciliationService(
     }
 }
 
-public sealed class SeatReconciliation(RegistrationDbContext db, UnitOfWork unitOfWork, SeatLedger ledger, Waitlist waitlist, SeatAllocator seats)
+public sealed class SeatReconciliation(
+    RegistrationDbContext db, UnitOfWork unitOfWork, SeatLedger ledger, Waitlist waitlist, SeatAllocator seats, RedisSeatGate gate)
 {
     public async Task ReconcileAllAsync(CancellationToken cancellationToken)
     {
@@ -81,8 +88,17 @@ public sealed class SeatReconciliation(RegistrationDbContext db, UnitOfWork unit
         }
     }
 
+    /// <summary>
+    /// Only a quiet event: during a rush PostgreSQL shows free the seats that granted attempts are about to take, and
+    /// promoting the waitlist into them would turn those attempts away.
+    /// </summary>
     public async Task ReconcileAsync(Guid eventId, CancellationToken cancellationToken)
     {
+        if (await gate.IsBusyAsync(eventId))
+        {
+            return;
+        }
+
         await unitOfWork.RunAsync(async () =>
         {
             await ledger.LockAsync(eventId, cancellationToken);

@@ -1,4 +1,5 @@
 using EventPlatform.Domain;
+using EventPlatform.Registration.Application.Sessions;
 using EventPlatform.Registration.Domain.Policies;
 using EventPlatform.Registration.Domain.Registrations;
 using EventPlatform.Registration.Infrastructure;
@@ -26,6 +27,7 @@ public sealed class RegistrationCommands(
     Waitlist waitlist,
     RegistrationEvents events,
     RegistrationAccess access,
+    SessionChoices sessions,
     TimeProvider clock)
 {
     public async Task<Domain.Registrations.Registration> RegisterAsync(RegisterCommand command, CancellationToken cancellationToken)
@@ -40,6 +42,7 @@ public sealed class RegistrationCommands(
         BusinessRule.Check(new EventMustBeOpenForRegistrationRule(policy));
         BusinessRule.Check(new RegistrationWindowMustBeOpenRule(policy, now));
         await MustHaveNoActiveRegistrationAsync(command, cancellationToken);
+        var requestedSessions = await sessions.CheckRequestedAsync(policy.EventId, command.SessionIds, cancellationToken);
 
         var seatTaken = false;
         try
@@ -54,6 +57,8 @@ public sealed class RegistrationCommands(
                     Guid.CreateVersion7(now), command.RequestId, command.Attendee, policy, command.SessionIds, command.NoteToOrganizer,
                     seatTaken, ticket, now);
                 db.Registrations.Add(registration);
+                await sessions.RecordAsync(requestedSessions, cancellationToken);
+                await sessions.ApplyRequestedAsync(registration, cancellationToken);
                 await events.RequestedAsync(registration, cancellationToken);
                 return registration;
             }, cancellationToken);
@@ -96,6 +101,7 @@ public sealed class RegistrationCommands(
                     ? await ledger.NextWaitlistTicketAsync(cancellationToken)
                     : null;
                 registration.Approve(policy, seatTaken, ticket, now);
+                await sessions.ApplyRequestedAsync(registration, cancellationToken);
                 await events.ApprovedAsync(registration, cancellationToken);
                 return registration;
             }, cancellationToken);
@@ -136,11 +142,14 @@ public sealed class RegistrationCommands(
             var policy = await db.CapacityPolicies.SingleAsync(p => p.EventId == registration.EventId, cancellationToken);
             var cause = access.CancellationCauseFor(caller, registration, policy);
             var previous = registration.Status;
+            var heldSessions = registration.SessionIds.ToList();
             var released = registration.Cancel(cause, reason, clock.GetUtcNow());
             if (previous == registration.Status)
             {
                 return registration;
             }
+
+            await sessions.ReleaseAsync(heldSessions, cancellationToken);
 
             if (released)
             {

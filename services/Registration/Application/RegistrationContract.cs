@@ -16,7 +16,8 @@ public static class RegistrationContract
             EventId = r.EventId.ToString(),
             Attendee = new Proto.Attendee { Id = r.Attendee.Subject, Name = r.Attendee.Name, Email = r.Attendee.Email, Locale = r.Attendee.Locale },
             Status = ToContract(r.Status),
-            SessionIds = { r.SessionIds },
+            // Held sessions once Confirmed; before that, the sessions asked for when registering.
+            SessionIds = { r.Status == RegistrationStatus.Confirmed ? r.SessionIds : r.RequestedSessionIds },
             PromotedFromWaitlist = r.PromotedFromWaitlist,
             NoteToOrganizer = r.NoteToOrganizer,
             StatusReason = r.StatusReason,

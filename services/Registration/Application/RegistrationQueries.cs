@@ -1,4 +1,5 @@
 using EventPlatform.Domain;
+using EventPlatform.Registration.Application.Sessions;
 using EventPlatform.Registration.Domain.Registrations;
 using EventPlatform.Registration.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,9 @@ public sealed record ConfirmedAttendee(Domain.Registrations.Registration Registr
 public sealed record EventSeatAvailability(
     Guid EventId, int Capacity, int RemainingSeats, bool WaitlistEnabled, int WaitlistLength, bool ApprovalRequired, bool RegistrationOpen);
 
+/// <summary>A session attendees choose: capacity 0 is unlimited (remaining then 0 too, as the contract says).</summary>
+public sealed record SessionSeatAvailability(string SessionId, int Capacity, int Chosen, int Remaining);
+
 public sealed record EventRegistrationsFilter(
     Guid EventId, RegistrationStatus? Status, string? Query, string? SessionId, int PageSize, string? PageToken);
 
@@ -20,7 +24,7 @@ public sealed record RegistrationPage(
     IReadOnlyList<(Domain.Registrations.Registration Registration, int WaitlistPosition)> Registrations, string? NextPageToken, int? TotalCount);
 
 public sealed class RegistrationQueries(
-    RegistrationDbContext db, RegistrationAccess access, RegistrationEvents positions, TimeProvider clock)
+    RegistrationDbContext db, RegistrationAccess access, RegistrationEvents positions, IProgramSessions program, TimeProvider clock)
 {
     /// <summary>
     /// Public and anonymous: counts only, no attendee data. Only projected events are answered — a policy exists once
@@ -45,6 +49,19 @@ public sealed class RegistrationQueries(
             waitlisted,
             policy.ApprovalRequired,
             policy.AcceptsRegistrationsAt(clock.GetUtcNow()));
+    }
+
+    /// <summary>Program lists the sessions (and their capacity, which it owns); the seats taken are counted here.</summary>
+    public async Task<IReadOnlyList<SessionSeatAvailability>> SessionAvailabilityAsync(Guid eventId, CancellationToken cancellationToken)
+    {
+        var sessions = (await program.OfEventAsync(eventId, cancellationToken)).Where(s => s.Scheduled && !s.Plenary).ToList();
+        var taken = await db.SessionSeats.AsNoTracking().Where(s => s.EventId == eventId)
+            .ToDictionaryAsync(s => s.SessionId, s => s.Taken, cancellationToken);
+        return sessions.Select(s =>
+        {
+            var chosen = taken.GetValueOrDefault(s.Id);
+            return new SessionSeatAvailability(s.Id, s.Capacity, chosen, s.Capacity == 0 ? 0 : Math.Max(0, s.Capacity - chosen));
+        }).ToList();
     }
 
     public async Task<(Domain.Registrations.Registration Registration, int WaitlistPosition)> GetAsync(

@@ -1,3 +1,4 @@
+using EventPlatform.Registration.Application.Sessions;
 using EventPlatform.Registration.Domain.Policies;
 using EventPlatform.Registration.Domain.Registrations;
 using EventPlatform.Registration.Infrastructure;
@@ -10,7 +11,8 @@ namespace EventPlatform.Registration.Application;
 /// Hands freed seats to the oldest waitlisted registrations. Callers hold the event's seat row lock
 /// (<see cref="SeatLedger.LockAsync"/>), so two transactions never pick the same person and the order is kept.
 /// </summary>
-public sealed class Waitlist(RegistrationDbContext db, SeatLedger ledger, RegistrationEvents events, TimeProvider clock)
+public sealed class Waitlist(
+    RegistrationDbContext db, SeatLedger ledger, SessionChoices sessions, RegistrationEvents events, TimeProvider clock)
 {
     /// <summary>
     /// A seat was just freed by a status change in this transaction: the oldest waitlisted registration gets it
@@ -21,6 +23,7 @@ public sealed class Waitlist(RegistrationDbContext db, SeatLedger ledger, Regist
         if (policy.Status == EventRegistrationStatus.Open && await OldestAsync(policy.EventId, cancellationToken) is { } next)
         {
             next.PromoteFromWaitlist(policy, clock.GetUtcNow());
+            await sessions.ApplyRequestedAsync(next, cancellationToken);
             await events.PromotedAsync(next);
             await db.SaveChangesAsync(cancellationToken);
             return false;
@@ -30,14 +33,18 @@ public sealed class Waitlist(RegistrationDbContext db, SeatLedger ledger, Regist
         return true;
     }
 
-    /// <summary>Promotes while PostgreSQL has free seats and people wait (capacity raised, or a counter that lagged).</summary>
-    public async Task<int> PromoteWhileSeatsFreeAsync(CapacityPolicy policy, CancellationToken cancellationToken)
+    /// <summary>
+    /// Promotes while PostgreSQL has free seats and people wait, at most <paramref name="atMost"/> (capacity raised by
+    /// that much: seats Redis granted to attempts still on their way are not the waitlist's).
+    /// </summary>
+    public async Task<int> PromoteWhileSeatsFreeAsync(CapacityPolicy policy, CancellationToken cancellationToken, int atMost = int.MaxValue)
     {
         var promoted = 0;
-        while (policy.Status == EventRegistrationStatus.Open && await OldestAsync(policy.EventId, cancellationToken) is { } next
+        while (promoted < atMost && policy.Status == EventRegistrationStatus.Open && await OldestAsync(policy.EventId, cancellationToken) is { } next
             && await ledger.TryTakeAsync(policy.EventId, cancellationToken))
         {
             next.PromoteFromWaitlist(policy, clock.GetUtcNow());
+            await sessions.ApplyRequestedAsync(next, cancellationToken);
             await events.PromotedAsync(next);
             await db.SaveChangesAsync(cancellationToken);
             promoted++;

@@ -1,5 +1,7 @@
 using EventPlatform.Contracts.Catalog.V1;
+using EventPlatform.Contracts.Program.V1;
 using EventPlatform.Messaging;
+using EventPlatform.Registration.Application.Sessions;
 using EventPlatform.Registration.Application;
 using EventPlatform.Registration.Application.Catalog;
 using EventPlatform.Registration.Infrastructure;
@@ -21,11 +23,15 @@ public static class RegistrationServiceExtensions
             .Subscribe<RegistrationsClosed, ProjectCapacityPolicy>()
             .Subscribe<EventCancelled, ProjectCapacityPolicy>();
         builder.Services.AddServiceGrpcClient<CatalogInternalService.CatalogInternalServiceClient>("catalog");
+        builder.Services.AddServiceGrpcClient<ProgramInternalService.ProgramInternalServiceClient>("program");
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<RegistrationSweepOptions>(builder.Configuration.GetSection("Registration"));
         builder.Services.AddSingleton<RedisSeatGate>();
         builder.Services.AddScoped<SeatLedger>();
         builder.Services.AddScoped<SeatAllocator>();
+        builder.Services.AddScoped<SessionSeatLedger>();
+        builder.Services.AddScoped<IProgramSessions, ProgramSessionsClient>();
+        builder.Services.AddScoped<SessionChoices>();
         builder.Services.AddScoped<ICatalogEvents, CatalogEventsClient>();
         builder.Services.AddScoped<UnitOfWork>();
         builder.Services.AddScoped<Policies>();

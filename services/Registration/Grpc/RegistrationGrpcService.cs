@@ -1,11 +1,12 @@
 using EventPlatform.Contracts.Registration.V1;
 using EventPlatform.Domain;
 using EventPlatform.Registration.Application;
+using EventPlatform.Registration.Application.Sessions;
 using Grpc.Core;
 
 namespace EventPlatform.Registration.Grpc;
 
-public sealed class RegistrationGrpcService(RegistrationCommands commands, RegistrationQueries queries)
+public sealed class RegistrationGrpcService(RegistrationCommands commands, RegistrationQueries queries, SessionChoices sessions)
     : RegistrationService.RegistrationServiceBase
 {
     public override async Task<Contracts.Registration.V1.Registration> Register(RegisterRequest request, ServerCallContext context)
@@ -90,11 +91,22 @@ public sealed class RegistrationGrpcService(RegistrationCommands commands, Regis
         return await ViewAsync(id, context);
     }
 
+    public override async Task<Contracts.Registration.V1.Registration> ChooseSessions(ChooseSessionsRequest request, ServerCallContext context)
+    {
+        var input = new InputValidation();
+        var id = input.Capture(() => (Guid?)RegistrationMapping.ToId(request.Id, "id", "a registration"));
+        var sessionIds = RegistrationMapping.SessionIds(request.SessionIds, input);
+        input.ThrowIfInvalid();
+        await sessions.ChooseAsync(id!.Value, sessionIds, context.Caller(), context.CancellationToken);
+        return await ViewAsync(id.Value, context);
+    }
+
     /// <summary>Public: the event page shows it to anyone, signed in or not, so no caller is asked for.</summary>
     public override async Task<EventAvailability> GetEventAvailability(GetEventAvailabilityRequest request, ServerCallContext context)
     {
-        var availability = await queries.AvailabilityAsync(
-            RegistrationMapping.ToId(request.EventId, "event_id", "an event"), context.CancellationToken);
+        var eventId = RegistrationMapping.ToId(request.EventId, "event_id", "an event");
+        var availability = await queries.AvailabilityAsync(eventId, context.CancellationToken);
+        var sessionAvailability = await queries.SessionAvailabilityAsync(eventId, context.CancellationToken);
         return new EventAvailability
         {
             EventId = availability.EventId.ToString(),
@@ -104,6 +116,13 @@ public sealed class RegistrationGrpcService(RegistrationCommands commands, Regis
             WaitlistLength = availability.WaitlistLength,
             ApprovalRequired = availability.ApprovalRequired,
             RegistrationOpen = availability.RegistrationOpen,
+            Sessions =
+            {
+                sessionAvailability.Select(a => new SessionAvailability
+                {
+                    SessionId = a.SessionId, Capacity = a.Capacity, ChosenCount = a.Chosen, RemainingSeats = a.Remaining,
+                }),
+            },
         };
     }
 

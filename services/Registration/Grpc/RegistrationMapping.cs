@@ -33,10 +33,7 @@ internal static class RegistrationMapping
 
         var eventId = input.Capture(() => (Guid?)ToId(request.EventId, "event_id", "an event"));
         var attendee = input.Capture(() => Attendee.Of(caller.Subject, request.Name, request.Email, request.Locale));
-        if (request.SessionIds.Any(s => !Guid.TryParse(s, out _)))
-        {
-            input.Add("session_ids", "Expected session ids (UUIDs).");
-        }
+        var sessionIds = SessionIds(request.SessionIds, input);
 
         if (request.NoteToOrganizer.Length > 2000)
         {
@@ -44,7 +41,31 @@ internal static class RegistrationMapping
         }
 
         input.ThrowIfInvalid();
-        return new RegisterCommand(request.RequestId, eventId!.Value, caller.Subject, attendee!, request.SessionIds.ToList(), request.NoteToOrganizer);
+        return new RegisterCommand(request.RequestId, eventId!.Value, caller.Subject, attendee!, sessionIds, request.NoteToOrganizer);
+    }
+
+    /// <summary>Session ids as UUIDs in canonical form (program's), at most 50, duplicates dropped.</summary>
+    public static IReadOnlyList<string> SessionIds(IEnumerable<string> given, InputValidation input)
+    {
+        var ids = new List<string>();
+        foreach (var (value, i) in given.Select((v, i) => (v, i)))
+        {
+            if (Guid.TryParse(value, out var id))
+            {
+                ids.Add(id.ToString());
+            }
+            else
+            {
+                input.Add($"session_ids[{i}]", "Expected a session id (a UUID).");
+            }
+        }
+
+        if (ids.Count > 50)
+        {
+            input.Add("session_ids", "At most 50 sessions.");
+        }
+
+        return ids.Distinct().ToList();
     }
 
     public static Application.Caller Caller(this ServerCallContext context)

@@ -14,7 +14,8 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Domai
 
     public void Configure(EntityTypeBuilder<Domain.Registrations.Registration> builder)
     {
-        builder.ToTable("registrations");
+        builder.ToTable("registrations", t => t.HasCheckConstraint(
+            "ck_registrations_sessions_only_when_confirmed", "cardinality(session_ids) = 0 OR status = 'Confirmed'"));
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.RequestId).HasMaxLength(200);
@@ -30,6 +31,8 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Domai
         builder.OwnsOne(r => r.Price, p => p.Property(x => x.Currency).HasMaxLength(3));
         builder.Ignore(r => r.SessionIds);
         builder.Property<List<string>>("_sessionIds").HasColumnName("session_ids");
+        builder.Ignore(r => r.RequestedSessionIds);
+        builder.Property<List<string>>("_requestedSessionIds").HasColumnName("requested_session_ids");
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.CancellationCause).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.StatusReason).HasMaxLength(1000);

@@ -13,6 +13,8 @@ public sealed class RegistrationDbContext(DbContextOptions<RegistrationDbContext
 
     public DbSet<EventSeats> EventSeats => Set<EventSeats>();
 
+    public DbSet<SessionSeats> SessionSeats => Set<SessionSeats>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Arrival order on every waitlist: a ticket is drawn when a registration is waitlisted.

@@ -24,7 +24,9 @@ internal sealed class RegistrationReplica : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<RegistrationReplica> StartAsync(string database, string redis, FakeTimeProvider clock, string topicPrefix)
+    /// <param name="reconciliationQuietPeriod">By default 1 ms: tests reconcile right after a rush whose calls all returned.</param>
+    public static async Task<RegistrationReplica> StartAsync(
+        string database, string redis, FakeTimeProvider clock, string topicPrefix, TimeSpan? reconciliationQuietPeriod = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -33,6 +35,8 @@ internal sealed class RegistrationReplica : IAsyncDisposable
             ["ConnectionStrings:redis"] = redis,
             ["Messaging:TopicPrefix"] = topicPrefix,
             ["services:catalog:grpc:0"] = "http://127.0.0.1:9",
+            ["services:program:grpc:0"] = "http://127.0.0.1:9",
+            ["Registration:ReconciliationQuietPeriod"] = (reconciliationQuietPeriod ?? TimeSpan.FromMilliseconds(1)).ToString(),
         });
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.AddRegistration();

@@ -17,7 +17,8 @@ public sealed class RegistrationTransitionTests
         Assert.Equal(RegistrationStatus.Confirmed, registration.Status);
         Assert.True(registration.HoldsSeat);
         Assert.Equal(Now, registration.ConfirmTime);
-        Assert.Equal(["s1"], registration.SessionIds);
+        Assert.Equal(["s1"], registration.RequestedSessionIds);
+        Assert.Empty(registration.SessionIds);
     }
 
     [Fact]

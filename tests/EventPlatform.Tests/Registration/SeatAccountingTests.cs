@@ -3,6 +3,7 @@ extern alias RegistrationService;
 using RegistrationService::EventPlatform.Registration.Application;
 using RegistrationService::EventPlatform.Registration.Domain.Registrations;
 using RegistrationService::EventPlatform.Registration.Infrastructure;
+using RegistrationService::EventPlatform.Registration.Infrastructure.Seats;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -24,11 +25,12 @@ public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructur
     private RegistrationReplica _first = null!;
     private RegistrationReplica _second = null!;
     private string _database = null!;
+    private string _prefix = null!;
 
     public async Task InitializeAsync()
     {
         var database = _database = await infrastructure.CreateDatabaseAsync("seats");
-        var prefix = $"t{Guid.NewGuid():N}";
+        var prefix = _prefix = $"t{Guid.NewGuid():N}";
         // One after the other: the first applies the migrations.
         _first = await RegistrationReplica.StartAsync(database, infrastructure.RedisConnectionString, _clock, prefix);
         _second = await RegistrationReplica.StartAsync(database, infrastructure.RedisConnectionString, _clock, prefix);
@@ -113,7 +115,7 @@ public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructur
 
         using var caller = new CancellationTokenSource();
         var abandoned = _first.RegisterAsync(eventId, "impatient", cancellationToken: caller.Token);
-        var counter = RegistrationService::EventPlatform.Registration.Infrastructure.Seats.RedisSeatGate.CounterKey(eventId);
+        var counter = RedisSeatGate.CounterKey(eventId);
         while ((int?)await redis.GetDatabase().StringGetAsync(counter) != 0)
         {
             Assert.False(abandoned.IsCompleted, "the attempt ended before Redis granted the seat");
@@ -130,6 +132,42 @@ public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructur
         Assert.Equal(1, await TakenAsync(eventId));
         await redis.DisposeAsync();
     }
+
+    [Fact]
+    public async Task Reconciliation_leaves_a_seat_granted_moments_ago_to_its_attempt_and_repairs_it_once_the_event_is_quiet()
+    {
+        await using var third = await RegistrationReplica.StartAsync(
+            _database, infrastructure.RedisConnectionString, _clock, _prefix, reconciliationQuietPeriod: TimeSpan.FromMinutes(5));
+        var eventId = await _first.PublishOpenEventAsync(1, _clock.GetUtcNow());
+        // An attempt on the third replica got Redis's grant and has not reached PostgreSQL yet (or its replica died).
+        var granted = await third.InScopeAsync(async s =>
+        {
+            await s.GetRequiredService<SeatAllocator>().RebuildAsync(eventId, overwrite: false, CancellationToken.None);
+            return await s.GetRequiredService<RedisSeatGate>().TryTakeAsync(eventId);
+        });
+        var next = await _second.RegisterAsync(eventId, "next-in-line");
+
+        await ReconcileAsync(eventId);
+        var whileBusy = await _first.InScopeAsync(s => s.GetRequiredService<RegistrationQueries>().GetAsync(next.Id, null, CancellationToken.None));
+        var redis = await ConnectionMultiplexer.ConnectAsync(infrastructure.RedisConnectionString);
+        await redis.GetDatabase().KeyDeleteAsync(RedisSeatGate.BusyKey(eventId));
+        await ReconcileAsync(eventId);
+        var onceQuiet = await _first.InScopeAsync(s => s.GetRequiredService<RegistrationQueries>().GetAsync(next.Id, null, CancellationToken.None));
+
+        Assert.Equal(SeatGateAnswer.Granted, granted);
+        Assert.Equal(RegistrationStatus.Waitlisted, next.Status);
+        Assert.Equal(RegistrationStatus.Waitlisted, whileBusy.Registration.Status);
+        Assert.Equal(RegistrationStatus.Confirmed, onceQuiet.Registration.Status);
+        Assert.Equal(1, await TakenAsync(eventId));
+        await redis.DisposeAsync();
+    }
+
+    private Task ReconcileAsync(Guid eventId) =>
+        _first.InScopeAsync(async s =>
+        {
+            await s.GetRequiredService<SeatReconciliation>().ReconcileAsync(eventId, CancellationToken.None);
+            return true;
+        });
 
     private async Task RegisterEveryoneAsync(Guid eventId, Func<Task>? duringTheRush)
     {

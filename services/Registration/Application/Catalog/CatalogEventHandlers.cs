@@ -1,5 +1,6 @@
 using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.Messaging.Handling;
+using EventPlatform.Registration.Application.Sessions;
 using EventPlatform.Registration.Domain.Registrations;
 using EventPlatform.Registration.Infrastructure;
 using EventPlatform.Registration.Infrastructure.Seats;
@@ -13,7 +14,7 @@ namespace EventPlatform.Registration.Application.Catalog;
 /// </summary>
 public sealed class ProjectCapacityPolicy(
     Policies policies, Waitlist waitlist, RedisSeatGate gate, RegistrationDbContext db, SeatLedger ledger,
-    RegistrationEvents events, TimeProvider clock)
+    SessionChoices sessions, RegistrationEvents events, TimeProvider clock)
     : IIntegrationEventHandler<EventPublished>, IIntegrationEventHandler<EventUpdated>,
       IIntegrationEventHandler<RegistrationsClosed>, IIntegrationEventHandler<EventCancelled>
 {
@@ -44,7 +45,9 @@ public sealed class ProjectCapacityPolicy(
         foreach (var registration in active)
         {
             var previous = registration.Status;
+            var heldSessions = registration.SessionIds.ToList();
             var released = registration.Cancel(CancellationCause.EventCancelled, reason, now);
+            await sessions.ReleaseAsync(heldSessions, cancellationToken);
             if (released)
             {
                 await ledger.ReleaseAsync(eventId, cancellationToken);
@@ -77,7 +80,7 @@ public sealed class ProjectCapacityPolicy(
         }
 
         var policy = await db.CapacityPolicies.SingleAsync(p => p.EventId == eventId, cancellationToken);
-        var promoted = await waitlist.PromoteWhileSeatsFreeAsync(policy, cancellationToken);
+        var promoted = await waitlist.PromoteWhileSeatsFreeAsync(policy, cancellationToken, atMost: terms.Capacity - previous);
         // Before the commit on purpose: should the commit fail, the redelivery adds them again, and a counter that
         // is too high is only a cost (PostgreSQL refuses), never an oversell; reconciliation trims it.
         if (terms.Capacity - previous - promoted is > 0 and var added)

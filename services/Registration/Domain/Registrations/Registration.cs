@@ -1,5 +1,6 @@
 using EventPlatform.Domain;
 using EventPlatform.Registration.Domain.Policies;
+using EventPlatform.Registration.Domain.Sessions;
 
 namespace EventPlatform.Registration.Domain.Registrations;
 
@@ -12,6 +13,7 @@ namespace EventPlatform.Registration.Domain.Registrations;
 public sealed class Registration
 {
     private List<string> _sessionIds = [];
+    private List<string> _requestedSessionIds = [];
 
     private Registration()
     {
@@ -28,7 +30,11 @@ public sealed class Registration
 
     public Attendee Attendee { get; private set; }
 
+    /// <summary>The sessions this registration holds a seat in; only a Confirmed registration has any.</summary>
     public IReadOnlyList<string> SessionIds => _sessionIds;
+
+    /// <summary>The first choice given when registering, applied (as far as seats allow) once Confirmed.</summary>
+    public IReadOnlyList<string> RequestedSessionIds => _requestedSessionIds;
 
     public RegistrationStatus Status { get; private set; }
 
@@ -81,7 +87,7 @@ public sealed class Registration
             RequestId = requestId,
             EventId = policy.EventId,
             Attendee = attendee,
-            _sessionIds = sessionIds.Distinct(StringComparer.Ordinal).ToList(),
+            _requestedSessionIds = sessionIds.Distinct(StringComparer.Ordinal).ToList(),
             Price = policy.Price,
             NoteToOrganizer = noteToOrganizer?.Trim() ?? string.Empty,
             CreateTime = now,
@@ -174,6 +180,36 @@ public sealed class Registration
         Confirm(now);
     }
 
+    /// <summary>
+    /// Replaces the sessions chosen. <paramref name="found"/> is what program knows of <paramref name="chosen"/>; the
+    /// caller takes a session seat for each added session and frees one for each removed one.
+    /// </summary>
+    public SessionChoiceChange ChooseSessions(IReadOnlyCollection<string> chosen, IReadOnlyCollection<Session> found, DateTimeOffset now)
+    {
+        BusinessRule.Check(new RegistrationMustBeConfirmedToChooseSessionsRule(this));
+        var wanted = chosen.Distinct(StringComparer.Ordinal).ToList();
+        var added = wanted.Except(_sessionIds, StringComparer.Ordinal).ToList();
+        SessionChoice.Check(EventId, wanted, found, newlyChosen: added);
+        var change = new SessionChoiceChange(added, _sessionIds.Except(wanted, StringComparer.Ordinal).ToList());
+        _sessionIds = wanted;
+        _requestedSessionIds = [];
+        if (!change.IsEmpty)
+        {
+            UpdateTime = now;
+        }
+
+        return change;
+    }
+
+    /// <summary>Confirmed: the sessions asked for at registration that still had a seat are now held.</summary>
+    public void HoldRequestedSessions(IEnumerable<string> obtained, DateTimeOffset now)
+    {
+        BusinessRule.Check(new RegistrationMustBeConfirmedToChooseSessionsRule(this));
+        _sessionIds = obtained.Distinct(StringComparer.Ordinal).ToList();
+        _requestedSessionIds = [];
+        UpdateTime = now;
+    }
+
     private void TakeSeatOrWaitlist(CapacityPolicy policy, bool seatGranted, long? waitlistTicket, DateTimeOffset now)
     {
         if (seatGranted)
@@ -217,6 +253,9 @@ public sealed class Registration
     {
         var released = HoldsSeat;
         Status = status;
+        // The session seats are freed by the caller, which read SessionIds before closing.
+        _sessionIds = [];
+        _requestedSessionIds = [];
         HoldsSeat = false;
         HoldDeadline = null;
         WaitlistTicket = null;

@@ -36,3 +36,10 @@ public sealed class HoldMustHaveLapsedRule(Registration registration, DateTimeOf
 
     public bool IsBroken() => registration.Status != RegistrationStatus.Pending || registration.HoldDeadline > now;
 }
+
+public sealed class RegistrationMustBeConfirmedToChooseSessionsRule(Registration registration) : IBusinessRule
+{
+    public string Message => $"Sessions are chosen once the registration is confirmed; this one is {registration.Status}.";
+
+    public bool IsBroken() => registration.Status != RegistrationStatus.Confirmed;
+}

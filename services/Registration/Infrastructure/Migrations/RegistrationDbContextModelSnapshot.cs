@@ -263,6 +263,11 @@ namespace EventPlatform.Registration.Infrastructure.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("waitlist_ticket");
 
+                    b.PrimitiveCollection<List<string>>("_requestedSessionIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("requested_session_ids");
+
                     b.PrimitiveCollection<List<string>>("_sessionIds")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -282,7 +287,10 @@ namespace EventPlatform.Registration.Infrastructure.Migrations
                     b.HasIndex("EventId", "Status", "WaitlistTicket")
                         .HasDatabaseName("ix_registrations_event_id_status_waitlist_ticket");
 
-                    b.ToTable("registrations", (string)null);
+                    b.ToTable("registrations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_registrations_sessions_only_when_confirmed", "cardinality(session_ids) = 0 OR status = 'Confirmed'");
+                        });
                 });
 
             modelBuilder.Entity("EventPlatform.Registration.Infrastructure.Seats.EventSeats", b =>
@@ -305,6 +313,37 @@ namespace EventPlatform.Registration.Infrastructure.Migrations
                     b.ToTable("event_seats", null, t =>
                         {
                             t.HasCheckConstraint("ck_event_seats_taken_within_capacity", "taken >= 0 AND taken <= capacity");
+                        });
+                });
+
+            modelBuilder.Entity("EventPlatform.Registration.Infrastructure.Seats.SessionSeats", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("session_id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer")
+                        .HasColumnName("taken");
+
+                    b.HasKey("SessionId")
+                        .HasName("pk_session_seats");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_session_seats_event_id");
+
+                    b.ToTable("session_seats", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_session_seats_counts", "taken >= 0 AND capacity >= 0");
                         });
                 });
 

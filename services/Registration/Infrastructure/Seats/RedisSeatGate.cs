@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using EventPlatform.Registration.Application;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace EventPlatform.Registration.Infrastructure.Seats;
@@ -18,15 +20,18 @@ public enum SeatGateAnswer
 /// side (PostgreSQL's guarded UPDATE has the last word); a counter that is missing is rebuilt from PostgreSQL before
 /// anything is granted.
 /// </summary>
-public sealed class RedisSeatGate(IConnectionMultiplexer redis)
+public sealed class RedisSeatGate(IConnectionMultiplexer redis, IOptions<RegistrationSweepOptions> options)
 {
     public static readonly ActivitySource ActivitySource = new("EventPlatform.Registration");
 
+    // A grant also marks the event busy for a while: until then a grant may still be on its way to PostgreSQL, and
+    // reconciliation must not mistake that seat for drift.
     private const string TakeScript = """
         local free = redis.call('GET', KEYS[1])
         if not free then return -1 end
         if tonumber(free) > 0 then
           redis.call('DECR', KEYS[1])
+          redis.call('SET', KEYS[2], '1', 'PX', ARGV[1])
           return 1
         end
         return 0
@@ -44,10 +49,13 @@ public sealed class RedisSeatGate(IConnectionMultiplexer redis)
 
     private static RedisKey LockKey(Guid eventId) => $"registration:seats:{{{eventId:N}}}:rebuild";
 
+    public static RedisKey BusyKey(Guid eventId) => $"registration:seats:{{{eventId:N}}}:busy";
+
     public async Task<SeatGateAnswer> TryTakeAsync(Guid eventId)
     {
         using var activity = StartActivity("seat_gate take", eventId);
-        var result = (long)await redis.GetDatabase().ScriptEvaluateAsync(TakeScript, [CounterKey(eventId)]);
+        var result = (long)await redis.GetDatabase().ScriptEvaluateAsync(
+            TakeScript, [CounterKey(eventId), BusyKey(eventId)], [(long)options.Value.ReconciliationQuietPeriod.TotalMilliseconds]);
         var answer = result switch
         {
             1 => SeatGateAnswer.Granted,
@@ -64,6 +72,12 @@ public sealed class RedisSeatGate(IConnectionMultiplexer redis)
         using var activity = StartActivity("seat_gate give_back", eventId);
         await redis.GetDatabase().ScriptEvaluateAsync(GiveBackScript, [CounterKey(eventId)], [seats]);
     }
+
+    /// <summary>
+    /// Whether a seat was granted within the quiet period: the attempt may still be waiting for PostgreSQL, which then
+    /// shows a free seat that is in fact spoken for.
+    /// </summary>
+    public async Task<bool> IsBusyAsync(Guid eventId) => await redis.GetDatabase().KeyExistsAsync(BusyKey(eventId));
 
     /// <summary>Drops the counter: the next attempt rebuilds it from PostgreSQL (after capacity was lowered).</summary>
     public async Task ForgetAsync(Guid eventId)
