@@ -64,6 +64,14 @@ public sealed class RegistrationQueries(
         }).ToList();
     }
 
+    /// <summary>For other services (no caller): the registrations found among the ids, in the order asked.</summary>
+    public async Task<IReadOnlyList<(Domain.Registrations.Registration Registration, int WaitlistPosition)>> BatchGetAsync(
+        IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        var found = await db.Registrations.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        return await WithPositionsAsync(ids.Where(found.ContainsKey).Select(id => found[id]).ToList(), cancellationToken);
+    }
+
     public async Task<(Domain.Registrations.Registration Registration, int WaitlistPosition)> GetAsync(
         Guid id, Caller? caller, CancellationToken cancellationToken)
     {

@@ -15,6 +15,22 @@ public sealed class RegistrationInternalGrpcService(RegistrationQueries queries)
         return registration.ToContract(position);
     }
 
+    /// <summary>Unknown ids are left out; at most 100 ids.</summary>
+    public override async Task<BatchGetRegistrationsResponse> BatchGetRegistrations(BatchGetRegistrationsRequest request, ServerCallContext context)
+    {
+        var input = new InputValidation();
+        if (request.Ids.Count > 100)
+        {
+            input.Add("ids", "At most 100 ids.");
+        }
+
+        var ids = request.Ids.Select((id, i) => input.Capture(() => (Guid?)RegistrationMapping.ToId(id, $"ids[{i}]", "a registration")))
+            .OfType<Guid>().Distinct().ToList();
+        input.ThrowIfInvalid();
+        var found = await queries.BatchGetAsync(ids, context.CancellationToken);
+        return new BatchGetRegistrationsResponse { Registrations = { found.Select(r => r.Registration.ToContract(r.WaitlistPosition)) } };
+    }
+
     public override async Task<Contracts.Registration.V1.SeatCounts> GetSeatCounts(GetSeatCountsRequest request, ServerCallContext context)
     {
         var counts = await queries.SeatCountsAsync(RegistrationMapping.ToId(request.EventId, "event_id", "an event"), context.CancellationToken);

@@ -44,7 +44,7 @@ public sealed class CatalogApiTests(WholeSystemFixture system)
         using var response = await http.PostAsJsonAsync($"/events/{published.Id}/publish", new { });
 
         failure.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
-        ReasonOf(failure).ShouldBe("OnlyDraftEventsCanBePublished");
+        failure.Reason().ShouldBe("OnlyDraftEventsCanBePublished");
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).ShouldContain("\"reason\":\"OnlyDraftEventsCanBePublished\"");
     }
@@ -86,7 +86,7 @@ public sealed class CatalogApiTests(WholeSystemFixture system)
         var failure = await Should.ThrowAsync<RpcException>(call);
 
         failure.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
-        ReasonOf(failure).ShouldBe(rule);
+        failure.Reason().ShouldBe(rule);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class CatalogApiTests(WholeSystemFixture system)
         var failure = await Should.ThrowAsync<RpcException>(
             Catalog.Client.PublishEventAsync(new PublishEventRequest { Id = past.Id }, Bearer(token)).ResponseAsync);
 
-        ReasonOf(failure).ShouldBe("EndedEventsCannotBePublished");
+        failure.Reason().ShouldBe("EndedEventsCannotBePublished");
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class CatalogApiTests(WholeSystemFixture system)
 
         gone.StatusCode.ShouldBe(StatusCode.NotFound);
         refused.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
-        ReasonOf(refused).ShouldBe("OnlyDraftEventsCanBeDeleted");
+        refused.Reason().ShouldBe("OnlyDraftEventsCanBeDeleted");
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class CatalogApiTests(WholeSystemFixture system)
 
         cancelled.Status.ShouldBe(EventStatus.Cancelled);
         cancelled.CancellationReason.ShouldBe("Venue flooded");
-        ReasonOf(edit).ShouldBe("FinishedEventsCannotBeEdited");
+        edit.Reason().ShouldBe("FinishedEventsCannotBeEdited");
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public sealed class CatalogApiTests(WholeSystemFixture system)
             Catalog.Client.UpdateEventAsync(new UpdateEventRequest { Id = published.Id, Capacity = 2 }, Bearer(token)).ResponseAsync);
         var lowered = await Catalog.Client.UpdateEventAsync(new UpdateEventRequest { Id = published.Id, Capacity = 3 }, Bearer(token));
 
-        ReasonOf(failure).ShouldBe("CapacityMustCoverConfirmedSeats");
+        failure.Reason().ShouldBe("CapacityMustCoverConfirmedSeats");
         failure.Status.Detail.ShouldContain("3 seats");
         lowered.Capacity.ShouldBe(3);
     }
@@ -291,8 +291,6 @@ public sealed class CatalogApiTests(WholeSystemFixture system)
         anonymous.StatusCode.ShouldBe(StatusCode.NotFound);
         owner.Id.ShouldBe(draft.Id);
     }
-
-    private static string ReasonOf(RpcException failure) => failure.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>()!.Reason;
 
     private static List<string> FieldsOf(RpcException failure) =>
         failure.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field).ToList();

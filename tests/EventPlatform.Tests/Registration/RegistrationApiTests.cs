@@ -144,6 +144,21 @@ public sealed class RegistrationApiTests(WholeSystemFixture system)
         bad.Status.Detail.ShouldContain("session_id");
     }
 
+    [Fact]
+    public async Task Other_services_fetch_registrations_by_id_leaving_unknown_ones_out()
+    {
+        var (_, published) = await Catalog.NewPublishedAsync();
+        var mine = await Registrations.RegisterAsync(Request(published.Id), Bearer(Catalog.TokenFor($"a-{Guid.NewGuid():N}", CallerRole.Attendee)));
+
+        var found = await Internal.BatchGetRegistrationsAsync(new BatchGetRegistrationsRequest { Ids = { Guid.NewGuid().ToString(), mine.Id } });
+        var bad = await Should.ThrowAsync<RpcException>(() => Internal.BatchGetRegistrationsAsync(
+            new BatchGetRegistrationsRequest { Ids = { mine.Id, "nope" } }).ResponseAsync);
+
+        found.Registrations.Single().ShouldBe(mine);
+        bad.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        bad.Status.Detail.ShouldContain("ids[1]");
+    }
+
     private static RegisterRequest Request(string eventId) => new()
     {
         RequestId = Guid.NewGuid().ToString(),

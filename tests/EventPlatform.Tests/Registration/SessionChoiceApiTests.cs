@@ -43,7 +43,7 @@ public sealed class SessionChoiceApiTests(WholeSystemFixture system)
 
         chosen.SessionIds.ShouldBe([small.Id, open.Id], ignoreOrder: true);
         full.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
-        ReasonOf(full).ShouldBe("SessionMustHaveFreeSeat");
+        full.Reason().ShouldBe("SessionMustHaveFreeSeat");
         unchanged.SessionIds.ShouldBeEmpty();
         whileFull.Sessions.Single(s => s.SessionId == small.Id).ShouldBe(new SessionAvailability { SessionId = small.Id, Capacity = 1, ChosenCount = 1, RemainingSeats = 0 });
         whileFull.Sessions.Single(s => s.SessionId == open.Id).ShouldBe(new SessionAvailability { SessionId = open.Id, Capacity = 0, ChosenCount = 1, RemainingSeats = 0 });
@@ -144,6 +144,4 @@ public sealed class SessionChoiceApiTests(WholeSystemFixture system)
         Locale = "en-GB",
         SessionIds = { sessionIds },
     };
-
-    private static string ReasonOf(RpcException failure) => failure.GetRpcStatus()!.GetDetail<Google.Rpc.ErrorInfo>()!.Reason;
 }
