@@ -7,6 +7,7 @@ using EventPlatform.Tests.Catalog;
 using EventPlatform.Tests.Infrastructure;
 using Grpc.Core;
 using static EventPlatform.Tests.Catalog.CatalogDriver;
+using static EventPlatform.Tests.Registrations.RegistrationDriver;
 
 namespace EventPlatform.Tests.Registrations;
 
@@ -14,11 +15,13 @@ namespace EventPlatform.Tests.Registrations;
 [Collection(WholeSystemCollection.Name)]
 public sealed class RegistrationApiTests(WholeSystemFixture system)
 {
-    private CatalogDriver Catalog => new(system.App, system.GrpcChannel("catalog"));
+    private readonly RegistrationDriver _driver = new(system);
 
-    private RegistrationService.RegistrationServiceClient Registrations => new(system.GrpcChannel("registration"));
+    private CatalogDriver Catalog => _driver.Catalog;
 
-    private RegistrationInternalService.RegistrationInternalServiceClient Internal => new(system.GrpcChannel("registration"));
+    private RegistrationService.RegistrationServiceClient Registrations => _driver.Registrations;
+
+    private RegistrationInternalService.RegistrationInternalServiceClient Internal => _driver.Internal;
 
     [Fact]
     public async Task An_attendee_registers_to_a_published_free_event_and_is_confirmed()
@@ -158,13 +161,4 @@ public sealed class RegistrationApiTests(WholeSystemFixture system)
         bad.StatusCode.ShouldBe(StatusCode.InvalidArgument);
         bad.Status.Detail.ShouldContain("ids[1]");
     }
-
-    private static RegisterRequest Request(string eventId) => new()
-    {
-        RequestId = Guid.NewGuid().ToString(),
-        EventId = eventId,
-        Name = "Ada Lovelace",
-        Email = "ada@example.org",
-        Locale = "en-GB",
-    };
 }

@@ -7,6 +7,7 @@ using EventPlatform.Tests.Catalog;
 using EventPlatform.Tests.Infrastructure;
 using Grpc.Core;
 using static EventPlatform.Tests.Catalog.CatalogDriver;
+using static EventPlatform.Tests.Registrations.RegistrationDriver;
 
 namespace EventPlatform.Tests.Registrations;
 
@@ -14,9 +15,11 @@ namespace EventPlatform.Tests.Registrations;
 [Collection(WholeSystemCollection.Name)]
 public sealed class RegistrationFlowApiTests(WholeSystemFixture system)
 {
-    private CatalogDriver Catalog => new(system.App, system.GrpcChannel("catalog"));
+    private readonly RegistrationDriver _driver = new(system);
 
-    private RegistrationService.RegistrationServiceClient Registrations => new(system.GrpcChannel("registration"));
+    private CatalogDriver Catalog => _driver.Catalog;
+
+    private RegistrationService.RegistrationServiceClient Registrations => _driver.Registrations;
 
     [Fact]
     public async Task A_cancellation_promotes_the_oldest_waitlisted_attendee_and_the_others_move_up()
@@ -88,7 +91,7 @@ public sealed class RegistrationFlowApiTests(WholeSystemFixture system)
     {
         var (_, published) = await PublishedAsync(capacity: 10);
         var (_, other) = await PublishedAsync(capacity: 10);
-        var headers = Bearer(Catalog.TokenFor($"a-{Guid.NewGuid():N}", CallerRole.Attendee));
+        var headers = _driver.NewAttendee();
         var request = Request(published.Id);
 
         var first = await Registrations.RegisterAsync(request, headers);
@@ -112,18 +115,5 @@ public sealed class RegistrationFlowApiTests(WholeSystemFixture system)
         return (token, await Catalog.Client.PublishEventAsync(new PublishEventRequest { Id = draft.Id }, Bearer(token)));
     }
 
-    private async Task<(Registration Registration, Metadata Headers)> RegisterAsync(string eventId)
-    {
-        var headers = Bearer(Catalog.TokenFor($"a-{Guid.NewGuid():N}", CallerRole.Attendee));
-        return (await Registrations.RegisterAsync(Request(eventId), headers), headers);
-    }
-
-    private static RegisterRequest Request(string eventId) => new()
-    {
-        RequestId = Guid.NewGuid().ToString(),
-        EventId = eventId,
-        Name = "Ada Lovelace",
-        Email = "ada@example.org",
-        Locale = "en-GB",
-    };
+    private Task<(Registration Registration, Metadata Headers)> RegisterAsync(string eventId) => _driver.RegisterAsync(eventId);
 }

@@ -8,6 +8,7 @@ using EventPlatform.Tests.Infrastructure;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using static EventPlatform.Tests.Catalog.CatalogDriver;
+using static EventPlatform.Tests.Registrations.RegistrationDriver;
 using ProgramApi = EventPlatform.Contracts.Program.V1;
 
 namespace EventPlatform.Tests.Registrations;
@@ -16,11 +17,11 @@ namespace EventPlatform.Tests.Registrations;
 [Collection(WholeSystemCollection.Name)]
 public sealed class SessionChoiceApiTests(WholeSystemFixture system)
 {
-    private CatalogDriver Catalog => new(system.App, system.GrpcChannel("catalog"));
+    private readonly RegistrationDriver _driver = new(system);
 
-    private RegistrationService.RegistrationServiceClient Registrations => new(system.GrpcChannel("registration"));
+    private CatalogDriver Catalog => _driver.Catalog;
 
-    private RegistrationInternalService.RegistrationInternalServiceClient Internal => new(system.GrpcChannel("registration"));
+    private RegistrationService.RegistrationServiceClient Registrations => _driver.Registrations;
 
     private ProgramApi.ProgramService.ProgramServiceClient Program => new(system.GrpcChannel("program"));
 
@@ -39,7 +40,7 @@ public sealed class SessionChoiceApiTests(WholeSystemFixture system)
         var whileFull = await Registrations.GetEventAvailabilityAsync(new GetEventAvailabilityRequest { EventId = published.Id });
         await Registrations.CancelRegistrationAsync(new CancelRegistrationRequest { Id = first.Id }, firstHeaders);
         var afterCancellation = await Registrations.ChooseSessionsAsync(Choose(second.Id, small.Id), secondHeaders);
-        var attendees = await Internal.ListConfirmedAttendeesAsync(new ListConfirmedAttendeesRequest { EventId = published.Id, SessionIds = { small.Id } });
+        var attendees = await _driver.Internal.ListConfirmedAttendeesAsync(new ListConfirmedAttendeesRequest { EventId = published.Id, SessionIds = { small.Id } });
 
         chosen.SessionIds.ShouldBe([small.Id, open.Id], ignoreOrder: true);
         full.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
@@ -58,7 +59,7 @@ public sealed class SessionChoiceApiTests(WholeSystemFixture system)
         var talk = await SessionAsync(organizer, published.Id, "Talk", hour: 10, capacity: 5);
         var clash = await SessionAsync(organizer, published.Id, "Clashing talk", hour: 10, capacity: 5);
         var keynote = await SessionAsync(organizer, published.Id, "Keynote", hour: 9, capacity: null, plenary: true);
-        var headers = Bearer(Catalog.TokenFor($"a-{Guid.NewGuid():N}", CallerRole.Attendee));
+        var headers = _driver.NewAttendee();
 
         var refused = await Should.ThrowAsync<RpcException>(() => Registrations.RegisterAsync(
             Request(published.Id, keynote.Id, talk.Id, clash.Id, Guid.NewGuid().ToString(), "nope"), headers).ResponseAsync);
@@ -76,7 +77,7 @@ public sealed class SessionChoiceApiTests(WholeSystemFixture system)
 
         var wrong = await Should.ThrowAsync<RpcException>(() => Registrations.RegisterAsync(
             Request(published.Id, keynote.Id, talk.Id, clash.Id, Guid.NewGuid().ToString()),
-            Bearer(Catalog.TokenFor($"a-{Guid.NewGuid():N}", CallerRole.Attendee))).ResponseAsync);
+            _driver.NewAttendee()).ResponseAsync);
         wrong.StatusCode.ShouldBe(StatusCode.InvalidArgument);
         wrong.Status.Detail.ShouldContain("ChosenSessionsMustBelongToEvent");
         wrong.Status.Detail.ShouldContain("PlenarySessionsAreNotChosen");
@@ -127,21 +128,8 @@ public sealed class SessionChoiceApiTests(WholeSystemFixture system)
         return await Program.CreateSessionAsync(request, Bearer(organizerToken));
     }
 
-    private async Task<(Registration Registration, Metadata Headers)> RegisterAsync(string eventId, string? subject = null)
-    {
-        var headers = Bearer(Catalog.TokenFor(subject ?? $"a-{Guid.NewGuid():N}", CallerRole.Attendee));
-        return (await Registrations.RegisterAsync(Request(eventId), headers), headers);
-    }
+    private Task<(Registration Registration, Metadata Headers)> RegisterAsync(string eventId, string? subject = null) =>
+        _driver.RegisterAsync(eventId, subject);
 
     private static ChooseSessionsRequest Choose(string id, params string[] sessionIds) => new() { Id = id, SessionIds = { sessionIds } };
-
-    private static RegisterRequest Request(string eventId, params string[] sessionIds) => new()
-    {
-        RequestId = Guid.NewGuid().ToString(),
-        EventId = eventId,
-        Name = "Ada Lovelace",
-        Email = "ada@example.org",
-        Locale = "en-GB",
-        SessionIds = { sessionIds },
-    };
 }
