@@ -176,8 +176,7 @@ public sealed class RegistrationCommands(
     {
         var eventId = await EventOfAsync(id, cancellationToken);
         await ledger.LockAsync(eventId, cancellationToken);
-        return (await db.Registrations.FromSqlInterpolated($"SELECT * FROM registrations WHERE id = {id} FOR UPDATE")
-            .ToListAsync(cancellationToken)).Single();
+        return await db.LockRegistrationAsync(id, cancellationToken) ?? throw new NotFoundException("registration", id.ToString());
     }
 
     private async Task<(Domain.Registrations.Registration, CapacityPolicy)> LockForOrganizerAsync(

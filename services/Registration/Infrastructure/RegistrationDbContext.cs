@@ -15,6 +15,14 @@ public sealed class RegistrationDbContext(DbContextOptions<RegistrationDbContext
 
     public DbSet<SessionSeats> SessionSeats => Set<SessionSeats>();
 
+    /// <summary>
+    /// The registration, row-locked until the transaction ends; null if there is none. Not composed by EF (ToList, not
+    /// SingleOrDefault), so the locking clause stays on the outer query.
+    /// </summary>
+    public async Task<Domain.Registrations.Registration?> LockRegistrationAsync(Guid id, CancellationToken cancellationToken) =>
+        (await Registrations.FromSqlInterpolated($"SELECT * FROM registrations WHERE id = {id} FOR UPDATE")
+            .ToListAsync(cancellationToken)).SingleOrDefault();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Arrival order on every waitlist: a ticket is drawn when a registration is waitlisted.

@@ -3,7 +3,6 @@ using EventPlatform.Registration.Domain.Registrations;
 using EventPlatform.Registration.Domain.Sessions;
 using EventPlatform.Registration.Infrastructure;
 using EventPlatform.Registration.Infrastructure.Seats;
-using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Registration.Application.Sessions;
 
@@ -71,8 +70,7 @@ public sealed class SessionChoices(
         var found = sessionIds.Count == 0 ? [] : await program.FindAsync(sessionIds, cancellationToken);
         return await unitOfWork.RunAsync(async () =>
         {
-            var registration = (await db.Registrations.FromSqlInterpolated($"SELECT * FROM registrations WHERE id = {id} FOR UPDATE")
-                .ToListAsync(cancellationToken)).SingleOrDefault();
+            var registration = await db.LockRegistrationAsync(id, cancellationToken);
             if (registration is null || (!caller.IsAdmin && caller.Subject != registration.Attendee.Subject))
             {
                 // Someone else's registration is not revealed, as in GetRegistration.
