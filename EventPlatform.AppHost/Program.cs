@@ -1,71 +1,89 @@
-using EventPlatform.AppHost.Hosting;
+using EventPlatform.AppHost.Infrastructure;
+using EventPlatform.AppHost.Launcher;
 
-// The whole system on one machine. Ports are the ones a developer sees; tests replace them with free ones.
-var builder = DistributedApplication.CreateBuilder(args);
+var launch = LaunchArguments.Parse(args);
+if (launch.Token is { } token)
+{
+    Console.WriteLine(DevelopmentIdentity.CreateToken(Path.Combine(LocalData.RepositoryRoot, ".data"), token.Subject, token.Roles));
+    return 0;
+}
 
-var postgres = builder.AddPostgres("postgres", port: 5433);
-var catalogDb = postgres.AddDatabase("catalogdb");
-var programDb = postgres.AddDatabase("programdb");
-var registrationDb = postgres.AddDatabase("registrationdb");
-var paymentDb = postgres.AddDatabase("paymentdb");
-var billingDb = postgres.AddDatabase("billingdb");
-var notificationDb = postgres.AddDatabase("notificationdb");
-var analyticsDb = postgres.AddDatabase("analyticsdb");
-var redis = builder.AddRedis("redis", port: 6380);
-var mail = builder.AddMailDev("mail", smtpPort: 1025, webPort: 1080);
+var builder = DistributedApplication.CreateBuilder(launch.Remaining);
+if (launch.Fresh)
+{
+    LocalData.Wipe(builder);
+}
 
-var catalog = builder.AddProject("catalog", "services/Catalog/EventPlatform.Catalog.csproj")
-    .WithGrpcEndpoint(7101).WithHttpEndpoint(7201)
-    .WithReference(catalogDb).WaitFor(catalogDb)
-    .WithReference(redis).WaitFor(redis);
+try
+{
+    // Infrastructure: local executables in Aspire's shape (a container engine would make each AddPostgres/AddRedis).
+    var postgres = builder.AddLocalPostgres("postgres", port: 5433);
+    var catalogDb = postgres.AddDatabase("catalogdb");
+    var programDb = postgres.AddDatabase("programdb");
+    var registrationDb = postgres.AddDatabase("registrationdb");
+    var paymentDb = postgres.AddDatabase("paymentdb");
+    var billingDb = postgres.AddDatabase("billingdb");
+    var notificationDb = postgres.AddDatabase("notificationdb");
+    var analyticsDb = postgres.AddDatabase("analyticsdb");
+    var redis = builder.AddLocalRedis("redis", port: 6380);
+    var mail = builder.AddMailDev("mail", smtpPort: 1025, webPort: 1080);
+    var signingKey = builder.AddDevelopmentSigningKey();
 
-var payment = builder.AddProject("payment", "services/Payment/EventPlatform.Payment.csproj")
-    .WithGrpcEndpoint(7104).WithHttpEndpoint(7204)
-    .WithReference(paymentDb).WaitFor(paymentDb)
-    .WithReference(redis).WaitFor(redis);
+    // The services. Ports are in each one's appsettings.json (gRPC 710x, health 720x); the BFF is on 5000.
+    var catalog = builder.AddService<Projects.EventPlatform_Catalog>("catalog", signingKey)
+        .WithReference(catalogDb).WaitFor(catalogDb)
+        .WithReference(redis).WaitFor(redis);
 
-var program = builder.AddProject("program", "services/Program/EventPlatform.Program.csproj")
-    .WithGrpcEndpoint(7102).WithHttpEndpoint(7202)
-    .WithReference(programDb).WaitFor(programDb)
-    .WithReference(redis).WaitFor(redis)
-    .WithReference(catalog);
+    var payment = builder.AddService<Projects.EventPlatform_Payment>("payment", signingKey)
+        .WithReference(paymentDb).WaitFor(paymentDb)
+        .WithReference(redis).WaitFor(redis);
 
-var registration = builder.AddProject("registration", "services/Registration/EventPlatform.Registration.csproj")
-    .WithGrpcEndpoint(7103).WithHttpEndpoint(7203)
-    .WithReference(registrationDb).WaitFor(registrationDb)
-    .WithReference(redis).WaitFor(redis)
-    .WithReference(catalog).WithReference(program).WithReference(payment);
+    var program = builder.AddService<Projects.EventPlatform_Program>("program", signingKey)
+        .WithReference(programDb).WaitFor(programDb)
+        .WithReference(redis).WaitFor(redis)
+        .WithReference(catalog);
 
-// Catalog asks registration how many seats are taken before it lets capacity fall.
-catalog.WithReference(registration);
+    var registration = builder.AddService<Projects.EventPlatform_Registration>("registration", signingKey)
+        .WithReference(registrationDb).WaitFor(registrationDb)
+        .WithReference(redis).WaitFor(redis)
+        .WithReference(catalog).WithReference(program).WithReference(payment);
 
-var billing = builder.AddProject("billing", "services/Billing/EventPlatform.Billing.csproj")
-    .WithGrpcEndpoint(7105).WithHttpEndpoint(7205)
-    .WithReference(billingDb).WaitFor(billingDb)
-    .WithReference(redis).WaitFor(redis)
-    .WithReference(catalog).WithReference(registration);
+    // Catalog asks registration how many seats are taken before it lets capacity fall.
+    catalog.WithReference(registration);
 
-var notification = builder.AddProject("notification", "services/Notification/EventPlatform.Notification.csproj")
-    .WithGrpcEndpoint(7106).WithHttpEndpoint(7206)
-    .WithReference(notificationDb).WaitFor(notificationDb)
-    .WithReference(redis).WaitFor(redis)
-    .WithReference(mail).WaitFor(mail)
-    .WithReference(catalog).WithReference(program).WithReference(registration).WithReference(billing);
+    var billing = builder.AddService<Projects.EventPlatform_Billing>("billing", signingKey)
+        .WithReference(billingDb).WaitFor(billingDb)
+        .WithReference(redis).WaitFor(redis)
+        .WithReference(catalog).WithReference(registration);
 
-var analytics = builder.AddProject("analytics", "services/Analytics/EventPlatform.Analytics.csproj")
-    .WithGrpcEndpoint(7107).WithHttpEndpoint(7207)
-    .WithReference(analyticsDb).WaitFor(analyticsDb)
-    .WithReference(redis).WaitFor(redis);
+    var notification = builder.AddService<Projects.EventPlatform_Notification>("notification", signingKey)
+        .WithReference(notificationDb).WaitFor(notificationDb)
+        .WithReference(redis).WaitFor(redis)
+        .WithReference(mail).WaitFor(mail)
+        .WithReference(catalog).WithReference(program).WithReference(registration).WithReference(billing);
 
-// The public edge starts last, so once it answers, everything behind it does.
-builder.AddProject("bff", "services/Bff/EventPlatform.Bff.csproj")
-    .WithGrpcEndpoint(7100).WithHttpEndpoint(5000)
-    .WithReference(catalog).WaitFor(catalog)
-    .WithReference(program).WaitFor(program)
-    .WithReference(registration).WaitFor(registration)
-    .WithReference(payment).WaitFor(payment)
-    .WithReference(billing).WaitFor(billing)
-    .WithReference(notification).WaitFor(notification)
-    .WithReference(analytics).WaitFor(analytics);
+    var analytics = builder.AddService<Projects.EventPlatform_Analytics>("analytics", signingKey)
+        .WithReference(analyticsDb).WaitFor(analyticsDb)
+        .WithReference(redis).WaitFor(redis);
 
-builder.Build().Run();
+    // The public edge. It starts beside the services rather than after them: each one's health shows in the dashboard,
+    // and a call to a service not yet up is answered 503 (UNAVAILABLE), never hangs.
+    builder.AddService<Projects.EventPlatform_Bff>("bff", signingKey)
+        .WithReference(catalog)
+        .WithReference(program)
+        .WithReference(registration)
+        .WithReference(payment)
+        .WithReference(billing)
+        .WithReference(notification)
+        .WithReference(analytics);
+
+    ResourceSelection.Apply(builder, launch);
+}
+catch (Exception e) when (e is MissingPrerequisiteException or ArgumentException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+await builder.Build().RunAsync();
+return 0;

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -20,11 +19,6 @@ namespace Microsoft.Extensions.Hosting;
 public static class ServiceDefaultsExtensions
 {
     public const string HealthEndpointPath = "/health";
-
-    /// <summary>The instance id a launcher gave this process (Resource__InstanceId); echoed on health answers.</summary>
-    public const string InstanceSetting = "Resource:InstanceId";
-
-    public const string InstanceHeader = "X-Resource-Instance";
     public const string AlivenessEndpointPath = "/alive";
 
     /// <summary>Meters and activity sources of our own code start with this prefix.</summary>
@@ -47,6 +41,10 @@ public static class ServiceDefaultsExtensions
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        // Hot paths log nothing per request at Information: HttpClientFactory (which gRPC clients use) logs every call,
+        // and the Redis client every connection it closes, with a stack trace.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("StackExchange.Redis", LogLevel.Warning);
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -65,8 +63,7 @@ public static class ServiceDefaultsExtensions
                 .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context => !IsHealthProbe(context.Request.Path))
                 // One span per gRPC call with rpc.* attributes instead of a second, HTTP-level span beneath it.
                 .AddGrpcClientInstrumentation(grpc => grpc.SuppressDownstreamInstrumentation = true)
-                .AddHttpClientInstrumentation()
-                .AddNpgsql());
+                .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
@@ -85,19 +82,6 @@ public static class ServiceDefaultsExtensions
     /// <summary>/health (ready: every dependency answers), /alive (live), gRPC health and reflection.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        if (app.Configuration[InstanceSetting] is { Length: > 0 } instance)
-        {
-            app.Use((context, next) =>
-            {
-                if (IsHealthProbe(context.Request.Path))
-                {
-                    context.Response.Headers[InstanceHeader] = instance;
-                }
-
-                return next(context);
-            });
-        }
-
         app.MapHealthChecks(HealthEndpointPath);
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
         app.MapGrpcHealthChecksService();

@@ -1,6 +1,5 @@
-using EventPlatform.AppHost.Hosting.Resources;
-using EventPlatform.AppHost.Testing;
 using EventPlatform.Bench.Messaging;
+using EventPlatform.Testing;
 using Npgsql;
 using StackExchange.Redis;
 
@@ -13,12 +12,8 @@ const double PacedRate = 200; // events per second: well below saturation, so la
 var timeout = TimeSpan.FromMinutes(10);
 
 Console.WriteLine($"Starting PostgreSQL (fsync on) and Redis (append-only file) on {Environment.ProcessorCount} cores…");
-await using var app = await DistributedApplicationTestingBuilder.StartAsync(o =>
-{
-    o.Only = new HashSet<string> { "postgres", "redis" };
-    o.Durable = true;
-});
-var postgresPort = ((PostgresServerResource)app.GetResource("postgres")).Endpoint.Port;
+await using var app = await TestPlatform.StartAsync(new PlatformOptions { Only = ["postgres", "redis"], Durable = true });
+var postgresPort = new NpgsqlConnectionStringBuilder(app.GetConnectionString("postgres")).Port;
 var redisAddress = app.GetConnectionString("redis");
 
 async Task<string> CreateDatabaseAsync(string name)

@@ -4,11 +4,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using EventPlatform.AppHost.Hosting;
-using EventPlatform.AppHost.Hosting.Resources;
-using EventPlatform.AppHost.Testing;
 using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.ServiceDefaults.Identity;
+using EventPlatform.Testing;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -26,10 +24,10 @@ const string PgBench = "/usr/lib/postgresql/15/bin/pgbench";
 var requestTimeout = TimeSpan.FromSeconds(60);
 
 Console.WriteLine($"Starting the whole system (every service behind the BFF, PostgreSQL, Redis) on {Environment.ProcessorCount} cores…");
-await using var app = await DistributedApplicationTestingBuilder.StartAsync(o => o.Only = new HashSet<string> { "bff" });
+await using var app = await TestPlatform.StartAsync(new PlatformOptions { Only = ["bff"] });
 var bffAddress = app.GetEndpoint("bff", "http");
 var registrationDb = app.GetConnectionString("registrationdb");
-var postgresPort = ((PostgresServerResource)app.GetResource("postgres")).Endpoint.Port;
+var postgresPort = new NpgsqlConnectionStringBuilder(app.GetConnectionString("postgres")).Port;
 Console.WriteLine($"BFF at {bffAddress}, PostgreSQL on 127.0.0.1:{postgresPort}.");
 
 using var catalogChannel = GrpcChannel.ForAddress(app.GetEndpoint("catalog", "grpc"));

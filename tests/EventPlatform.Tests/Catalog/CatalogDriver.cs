@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using EventPlatform.AppHost.Hosting;
 using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.ServiceDefaults.Identity;
 using Google.Protobuf.WellKnownTypes;
@@ -9,7 +8,7 @@ using Grpc.Net.Client;
 namespace EventPlatform.Tests.Catalog;
 
 /// <summary>Arranges catalog data the way a person would: as an organizer with a token, through the public API.</summary>
-public sealed class CatalogDriver(DistributedApplication app, GrpcChannel channel)
+public sealed class CatalogDriver(TestPlatform app, GrpcChannel channel)
 {
     public static readonly DateTimeOffset NextYear = new(DateTime.UtcNow.Year + 1, 3, 10, 8, 0, 0, TimeSpan.Zero);
 

@@ -1,17 +1,16 @@
-using EventPlatform.AppHost.Hosting;
-using EventPlatform.AppHost.Testing;
+using EventPlatform.Testing;
 using Grpc.Net.Client;
 
 namespace EventPlatform.Tests.Infrastructure;
 
-/// <summary>The whole system started once through the AppHost's testing entry point, shared by the end-to-end tests.</summary>
+/// <summary>The whole system started once through the AppHost (Aspire.Hosting.Testing), shared by the end-to-end tests.</summary>
 public sealed class WholeSystemFixture : IAsyncLifetime
 {
     private readonly List<GrpcChannel> _channels = [];
 
-    public DistributedApplication App { get; private set; } = null!;
+    public TestPlatform App { get; private set; } = null!;
 
-    public async Task InitializeAsync() => App = await DistributedApplicationTestingBuilder.StartAsync();
+    public async Task InitializeAsync() => App = await TestPlatform.StartAsync();
 
     public HttpClient CreateHttpClient(string resource) => new() { BaseAddress = App.GetEndpoint(resource, "http") };
 

@@ -1,23 +1,21 @@
-using EventPlatform.AppHost.Hosting;
-using EventPlatform.AppHost.Hosting.Resources;
-using EventPlatform.AppHost.Testing;
+using EventPlatform.Testing;
 using Npgsql;
 
 namespace EventPlatform.Tests.Messaging;
 
 /// <summary>
-/// A real PostgreSQL and Redis (append-only file on), started once through the AppHost's testing entry point for all
+/// A real PostgreSQL and Redis (append-only file on), started once through the AppHost (Aspire.Hosting.Testing) for all
 /// messaging tests. Each test makes its own databases and topic prefix, so none sees another's rows or streams.
 /// </summary>
 public sealed class MessagingInfrastructure : IAsyncLifetime
 {
-    private DistributedApplication _app = null!;
+    private TestPlatform _app = null!;
     private int _databases;
 
     public string RedisConnectionString => _app.GetConnectionString("redis");
 
     public async Task InitializeAsync() =>
-        _app = await DistributedApplicationTestingBuilder.StartAsync(o => o.Only = new HashSet<string> { "postgres", "redis" });
+        _app = await TestPlatform.StartAsync(new PlatformOptions { Only = ["postgres", "redis"] });
 
     /// <summary>An empty database of its own on the test server; returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string purpose)
@@ -36,7 +34,7 @@ public sealed class MessagingInfrastructure : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private string ConnectionStringFor(string database) =>
-        $"Host=127.0.0.1;Port={((PostgresServerResource)_app.GetResource("postgres")).Endpoint.Port};Username=postgres;Database={database}";
+        $"{_app.GetConnectionString("postgres")};Database={database}";
 }
 
 [CollectionDefinition(Name)]

@@ -1,6 +1,4 @@
-using EventPlatform.AppHost.Hosting;
-using EventPlatform.AppHost.Hosting.Resources;
-using EventPlatform.AppHost.Testing;
+using EventPlatform.Testing;
 using Npgsql;
 
 namespace EventPlatform.Tests.Registrations;
@@ -11,13 +9,13 @@ namespace EventPlatform.Tests.Registrations;
 /// </summary>
 public sealed class RegistrationInfrastructure : IAsyncLifetime
 {
-    private DistributedApplication _app = null!;
+    private TestPlatform _app = null!;
     private int _databases;
 
     public string RedisConnectionString => _app.GetConnectionString("redis") + ",allowAdmin=true,asyncTimeout=30000,syncTimeout=30000";
 
     public async Task InitializeAsync() =>
-        _app = await DistributedApplicationTestingBuilder.StartAsync(o => o.Only = new HashSet<string> { "postgres", "redis" });
+        _app = await TestPlatform.StartAsync(new PlatformOptions { Only = ["postgres", "redis"] });
 
     public async Task<string> CreateDatabaseAsync(string purpose)
     {
@@ -32,7 +30,7 @@ public sealed class RegistrationInfrastructure : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     private string ConnectionStringFor(string database) =>
-        $"Host=127.0.0.1;Port={((PostgresServerResource)_app.GetResource("postgres")).Endpoint.Port};Username=postgres;Database={database};" +
+        $"{_app.GetConnectionString("postgres")};Database={database};" +
         "Maximum Pool Size=40;Timeout=120;Command Timeout=120";
 }
 

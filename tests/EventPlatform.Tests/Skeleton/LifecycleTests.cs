@@ -1,5 +1,7 @@
-using EventPlatform.AppHost.Hosting;
-using EventPlatform.AppHost.Testing;
+using System.Net;
+using System.Net.Sockets;
+using Aspire.Hosting.Testing;
+using EventPlatform.AppHost.Launcher;
 
 namespace EventPlatform.Tests.Skeleton;
 
@@ -8,26 +10,26 @@ public sealed class LifecycleTests
     [Fact]
     public async Task After_disposal_no_child_process_remains_and_every_port_is_free()
     {
-        var app = await DistributedApplicationTestingBuilder.StartAsync(o => o.Only = new HashSet<string> { "payment", "mail" });
-        var pids = app.ProcessIds;
-        var ports = app.Resources.SelectMany(r => r.Ports).ToList();
+        var app = await TestPlatform.StartAsync(new PlatformOptions { Only = ["payment", "mail"] });
+        var pids = app.ProcessIds();
+        var ports = app.Ports();
         pids.Count.ShouldBeGreaterThanOrEqualTo(4); // postgres, redis, mail sink, payment
-        var dataDirectory = app.Options.DataDirectory;
+        ports.Count.ShouldBeGreaterThanOrEqualTo(6);
+        var dataDirectory = app.DataDirectory;
 
         await app.DisposeAsync();
 
         pids.Where(pid => Directory.Exists($"/proc/{pid}")).ShouldBeEmpty();
-        ports.Where(port => !Ports.IsFree(port)).ShouldBeEmpty();
+        ports.Where(port => !IsFree(port)).ShouldBeEmpty();
         Directory.Exists(dataDirectory).ShouldBeFalse();
     }
 
     [Fact]
-    public async Task A_missing_prerequisite_stops_with_one_line_naming_it_and_how_to_install_it()
+    public void A_missing_prerequisite_stops_with_one_line_naming_it_and_how_to_install_it()
     {
-        var prerequisites = new Prerequisites(installMissing: false, progress: _ => { }) { PathVariable = "/nonexistent" };
+        var prerequisites = new Prerequisites(installMissing: false) { PathVariable = "/nonexistent" };
 
-        var failure = await Should.ThrowAsync<MissingPrerequisiteException>(
-            prerequisites.LocateAsync(Prerequisite.OnPath("redis-server", "redis-server"), CancellationToken.None));
+        var failure = Should.Throw<MissingPrerequisiteException>(() => prerequisites.Locate(Prerequisite.OnPath("redis-server", "redis-server")));
 
         failure.Message.ShouldBe("Missing prerequisite: redis-server was not found. Install it with: sudo apt-get install -y redis-server");
         failure.Message.ShouldNotContain('\n');
@@ -39,7 +41,7 @@ public sealed class LifecycleTests
         var dataDirectory = Path.Combine(Path.GetTempPath(), "eventplatform-key-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var keys = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => DevelopmentSigningKey.LoadOrCreate(dataDirectory))));
+            var keys = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => DevelopmentIdentity.LoadOrCreateKey(dataDirectory))));
 
             keys.Distinct().ShouldHaveSingleItem().Length.ShouldBeGreaterThanOrEqualTo(32);
         }
@@ -50,10 +52,38 @@ public sealed class LifecycleTests
     }
 
     [Fact]
-    public void Only_starts_the_named_resources_and_what_they_reference()
+    public async Task Only_starts_the_named_resources_and_what_they_reference()
     {
-        var app = DistributedApplicationTestingBuilder.Create(o => o.Only = new HashSet<string> { "payment" });
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.EventPlatform_AppHost>(
+            ["--only", "payment", $"--EventPlatform:DataDirectory={Path.Combine(Path.GetTempPath(), "eventplatform-only-" + Guid.NewGuid().ToString("N"))}"]);
 
-        app.Resources.Select(r => r.Name).ShouldBe(["telemetry", "postgres", "paymentdb", "redis", "payment"], ignoreOrder: true);
+        builder.Resources.Where(r => r is not Aspire.Hosting.ApplicationModel.ParameterResource).Select(r => r.Name)
+            .ShouldBe(["postgres", "paymentdb", "redis", "payment"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Except_declares_a_service_without_starting_it_and_nobody_waits_for_it()
+    {
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.EventPlatform_AppHost>(
+            ["--except", "catalog", $"--EventPlatform:DataDirectory={Path.Combine(Path.GetTempPath(), "eventplatform-except-" + Guid.NewGuid().ToString("N"))}"]);
+
+        var catalog = builder.Resources.Single(r => r.Name == "catalog");
+        catalog.Annotations.OfType<Aspire.Hosting.ApplicationModel.ExplicitStartupAnnotation>().ShouldNotBeEmpty();
+        builder.Resources.SelectMany(r => r.Annotations.OfType<Aspire.Hosting.ApplicationModel.WaitAnnotation>())
+            .Where(w => w.Resource == catalog).ShouldBeEmpty();
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 }

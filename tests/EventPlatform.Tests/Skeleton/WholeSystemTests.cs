@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using EventPlatform.AppHost.Hosting.Resources;
+using Aspire.Hosting.ApplicationModel;
 using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.Tests.Catalog;
+using EventPlatform.Testing.Telemetry;
 using EventPlatform.Tests.Infrastructure;
 using Grpc.Reflection.V1Alpha;
 using Npgsql;
@@ -17,10 +18,15 @@ public sealed class WholeSystemTests(WholeSystemFixture system)
     [Fact]
     public void Every_resource_is_healthy_once_started()
     {
-        system.App.Resources.ShouldNotBeEmpty();
-        system.App.Resources.ShouldAllBe(r => r.State == ResourceState.Healthy);
-        system.App.Resources.Select(r => r.Name).ShouldContain("bff");
+        var resources = system.App.Resources.Where(r => r is not ParameterResource && !r.Name.EndsWith("-rebuilder", StringComparison.Ordinal)).ToList();
+        resources.Select(r => r.Name).ShouldBe(
+            ["postgres", "catalogdb", "programdb", "registrationdb", "paymentdb", "billingdb", "notificationdb", "analyticsdb", "redis", "mail",
+             "catalog", "payment", "program", "registration", "billing", "notification", "analytics", "bff"], ignoreOrder: true);
+        resources.Where(r => HealthOf(r.Name) != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy).ShouldBeEmpty();
     }
+
+    private Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus? HealthOf(string resource) =>
+        system.App.App.ResourceNotifications.TryGetCurrentState(resource, out var state) ? state.Snapshot.HealthStatus : null;
 
     private CatalogDriver Catalog => new(system.App, system.GrpcChannel("catalog"));
 
@@ -171,7 +177,7 @@ public sealed class WholeSystemTests(WholeSystemFixture system)
         ["vatRateBasisPoints"] = 2000,
     };
 
-    private static bool HasBffCatalogAndDatabaseSpans(IReadOnlyList<AppHost.Telemetry.ReceivedSpan> spans) =>
+    private static bool HasBffCatalogAndDatabaseSpans(IReadOnlyList<ReceivedSpan> spans) =>
         spans.Any(s => s.ServiceName == "bff" && s.Kind == "Server") &&
         spans.Any(s => s.ServiceName == "bff" && s.Kind == "Client") &&
         spans.Any(s => s.ServiceName == "catalog" && s.Kind == "Server") &&

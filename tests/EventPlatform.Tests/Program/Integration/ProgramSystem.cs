@@ -1,9 +1,8 @@
-using EventPlatform.AppHost.Hosting;
-using EventPlatform.AppHost.Testing;
 using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.Contracts.Program.V1;
 using EventPlatform.ServiceDefaults.Identity;
 using Grpc.Net.Client;
+using EventPlatform.Testing;
 using StackExchange.Redis;
 
 namespace EventPlatform.Tests.Program.Integration;
@@ -19,7 +18,7 @@ public sealed class ProgramSystem : IAsyncLifetime
     private GrpcChannel _catalog = null!;
     private ConnectionMultiplexer? _redis;
 
-    public DistributedApplication App { get; private set; } = null!;
+    public TestPlatform App { get; private set; } = null!;
 
     public ProgramService.ProgramServiceClient Program { get; private set; } = null!;
 
@@ -34,10 +33,10 @@ public sealed class ProgramSystem : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await DistributedApplicationTestingBuilder.StartAsync(o =>
+        App = await TestPlatform.StartAsync(new PlatformOptions
         {
-            o.Only = new HashSet<string> { "program", "bff" };
-            o.Except = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "registration", "payment", "billing", "notification", "analytics", "mail" };
+            Only = ["program", "bff"],
+            Except = ["registration", "payment", "billing", "notification", "analytics"],
         });
         _program = GrpcChannel.ForAddress(App.GetEndpoint("program", "grpc"));
         _catalog = GrpcChannel.ForAddress(App.GetEndpoint("catalog", "grpc"));

@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Text;
+using EventPlatform.Testing.Telemetry.Otlp;
+using Google.Protobuf;
+
+namespace EventPlatform.Testing.Telemetry;
+
+/// <summary>A span as received over OTLP, flattened for queries: which service, what, when, under which parent.</summary>
+public sealed record ReceivedSpan(
+    string TraceId,
+    string SpanId,
+    string ParentSpanId,
+    string Name,
+    string Kind,
+    string ServiceName,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    IReadOnlyDictionary<string, string> Attributes,
+    string Status);
+
+/// <summary>The most recent spans in memory, by trace id, for tests and for a person looking at a trace.</summary>
+public sealed class SpanStore(int capacity = 100_000)
+{
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<ReceivedSpan>> _traces = new();
+    private readonly ConcurrentQueue<string> _order = new();
+    private int _count;
+
+    public event Action? SpansReceived;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public IReadOnlyList<ReceivedSpan> GetTrace(string traceId) =>
+        _traces.TryGetValue(traceId.ToLowerInvariant(), out var spans) ? spans.OrderBy(s => s.Start).ToList() : [];
+
+    /// <summary>Waits until the trace holds spans that satisfy the condition (exporters batch, so spans arrive late).</summary>
+    public async Task<IReadOnlyList<ReceivedSpan>> WaitForTraceAsync(
+        string traceId, Func<IReadOnlyList<ReceivedSpan>, bool> condition, TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var spans = GetTrace(traceId);
+            if (condition(spans))
+            {
+                return spans;
+            }
+
+            if (cancellation.IsCancellationRequested)
+            {
+                return spans;
+            }
+
+            await Task.Delay(100, CancellationToken.None);
+        }
+    }
+
+    internal void Add(ExportTraceServiceRequest request)
+    {
+        foreach (var resourceSpans in request.ResourceSpans)
+        {
+            var serviceName = resourceSpans.Resource?.Attributes.FirstOrDefault(a => a.Key == "service.name")?.Value?.StringValue ?? "unknown";
+            foreach (var span in resourceSpans.ScopeSpans.SelectMany(s => s.Spans))
+            {
+                Add(new ReceivedSpan(
+                    Hex(span.TraceId),
+                    Hex(span.SpanId),
+                    Hex(span.ParentSpanId),
+                    span.Name,
+                    span.Kind.ToString().Replace("SpanKind", "", StringComparison.Ordinal),
+                    serviceName,
+                    FromUnixNanos(span.StartTimeUnixNano),
+                    FromUnixNanos(span.EndTimeUnixNano),
+                    span.Attributes.GroupBy(a => a.Key).ToDictionary(g => g.Key, g => Render(g.First().Value)),
+                    span.Status?.Code.ToString() ?? "Unset"));
+            }
+        }
+
+        SpansReceived?.Invoke();
+    }
+
+    private void Add(ReceivedSpan span)
+    {
+        _traces.GetOrAdd(span.TraceId, _ => new ConcurrentQueue<ReceivedSpan>()).Enqueue(span);
+        _order.Enqueue(span.TraceId);
+        if (Interlocked.Increment(ref _count) > capacity && _order.TryDequeue(out var oldest) &&
+            _traces.TryGetValue(oldest, out var spans) && spans.TryDequeue(out _))
+        {
+            Interlocked.Decrement(ref _count);
+            if (spans.IsEmpty)
+            {
+                _traces.TryRemove(oldest, out _);
+            }
+        }
+    }
+
+    private static string Hex(ByteString bytes) => Convert.ToHexStringLower(bytes.Span);
+
+    private static DateTimeOffset FromUnixNanos(ulong nanos) =>
+        DateTimeOffset.UnixEpoch.AddTicks((long)(nanos / 100));
+
+    private static string Render(AnyValue? value) => value?.ValueCase switch
+    {
+        AnyValue.ValueOneofCase.StringValue => value.StringValue,
+        AnyValue.ValueOneofCase.BoolValue => value.BoolValue ? "true" : "false",
+        AnyValue.ValueOneofCase.IntValue => value.IntValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        AnyValue.ValueOneofCase.DoubleValue => value.DoubleValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        AnyValue.ValueOneofCase.ArrayValue => "[" + string.Join(",", value.ArrayValue.Values.Select(Render)) + "]",
+        AnyValue.ValueOneofCase.BytesValue => Convert.ToBase64String(value.BytesValue.Span),
+        AnyValue.ValueOneofCase.KvlistValue => new StringBuilder().AppendJoin(",", value.KvlistValue.Values.Select(kv => $"{kv.Key}={Render(kv.Value)}")).ToString(),
+        _ => "",
+    };
+}

@@ -1,0 +1,190 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using EventPlatform.AppHost.Launcher;
+using EventPlatform.ServiceDefaults.Identity;
+using EventPlatform.Testing.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EventPlatform.Testing;
+
+/// <summary>What to start, for a test fixture or a benchmark.</summary>
+public sealed record PlatformOptions
+{
+    /// <summary>Start only these resources and what they need (empty: everything).</summary>
+    public IReadOnlyCollection<string> Only { get; init; } = [];
+
+    /// <summary>Declared but not started, and waited for by nobody.</summary>
+    public IReadOnlyCollection<string> Except { get; init; } = [];
+
+    /// <summary>Off for tests (PostgreSQL without fsync); benchmarks measure the durable setup.</summary>
+    public bool Durable { get; init; }
+
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(4);
+}
+
+/// <summary>
+/// The platform as the AppHost declares it, started through Aspire.Hosting.Testing on free ports with a throwaway
+/// data folder; every service exports its telemetry to an in-process OTLP receiver. Disposal stops every process
+/// and deletes the data.
+/// </summary>
+public sealed class TestPlatform : IAsyncDisposable
+{
+    private readonly OtlpCollector _collector;
+    private readonly Dictionary<string, string> _connectionStrings;
+
+    private TestPlatform(DistributedApplication app, OtlpCollector collector, string dataDirectory, Dictionary<string, string> connectionStrings)
+    {
+        App = app;
+        _collector = collector;
+        DataDirectory = dataDirectory;
+        _connectionStrings = connectionStrings;
+    }
+
+    public DistributedApplication App { get; }
+
+    public string DataDirectory { get; }
+
+    /// <summary>Every span the services exported.</summary>
+    public SpanStore Spans => _collector.Spans;
+
+    /// <summary>The resources of the model (services, infrastructure), by name.</summary>
+    public IReadOnlyList<IResource> Resources => App.Services.GetRequiredService<DistributedApplicationModel>().Resources.ToList();
+
+    public static async Task<TestPlatform> StartAsync(PlatformOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new PlatformOptions();
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "eventplatform-test-" + Guid.NewGuid().ToString("N")[..12]);
+        var collector = await OtlpCollector.StartAsync();
+        DistributedApplication? app = null;
+        try
+        {
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.EventPlatform_AppHost>(
+                Arguments(options, dataDirectory, collector), cancellationToken);
+            // Resources' output and the health checks that fail while they start are not the test's: a failure to start
+            // is reported with the resource's last lines instead.
+            builder.Services.AddLogging(logging => logging
+                .SetMinimumLevel(LogLevel.Warning)
+                .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
+                .AddFilter($"{typeof(Projects.EventPlatform_AppHost).Assembly.GetName().Name}.Resources", LogLevel.None));
+            app = await builder.BuildAsync(cancellationToken);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.StartTimeout);
+            await app.StartAsync(timeout.Token);
+            await ResourceHealth.WaitForAllAsync(app, timeout.Token);
+            var connectionStrings = await ConnectionStringsAsync(app, timeout.Token);
+            return new TestPlatform(app, collector, dataDirectory, connectionStrings);
+        }
+        catch
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            await collector.DisposeAsync();
+            DeleteQuietly(dataDirectory);
+            throw;
+        }
+    }
+
+    public Uri GetEndpoint(string resource, string endpoint = "http") => App.GetEndpoint(resource, endpoint);
+
+    public string GetConnectionString(string resource) =>
+        _connectionStrings.TryGetValue(resource, out var value)
+            ? value
+            : throw new ArgumentException($"'{resource}' has no connection string here. Known: {string.Join(", ", _connectionStrings.Keys)}.");
+
+    /// <summary>A development token the services accept, for a caller with these roles.</summary>
+    public string CreateToken(string subject, params CallerRole[] roles) => DevelopmentIdentity.CreateToken(DataDirectory, subject, roles);
+
+    /// <summary>Stops one resource and starts it again on the same port and data (fault tests: a broker restart).</summary>
+    public async Task RestartAsync(string resource, CancellationToken cancellationToken = default)
+    {
+        var result = await App.Services.GetRequiredService<ResourceCommandService>()
+            .ExecuteCommandAsync(resource, KnownResourceCommands.RestartCommand, cancellationToken);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"{resource} did not restart: {result.Message}");
+        }
+
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+    }
+
+    /// <summary>Process ids of every executable and service running now.</summary>
+    public IReadOnlyList<int> ProcessIds() => Resources
+        .Select(r => App.ResourceNotifications.TryGetCurrentState(r.Name, out var state) ? state.Snapshot : null)
+        .SelectMany(s => s?.Properties ?? [])
+        .Where(p => p.Name == "executable.pid" && p.Value is not null)
+        .Select(p => Convert.ToInt32(p.Value, System.Globalization.CultureInfo.InvariantCulture))
+        .ToList();
+
+    /// <summary>Every port an endpoint of the model listens on.</summary>
+    public IReadOnlyList<int> Ports() => Resources
+        .SelectMany(r => r.Annotations.OfType<EndpointAnnotation>())
+        .Where(e => e.AllocatedEndpoint is not null)
+        .Select(e => e.AllocatedEndpoint!.Port)
+        .ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await _collector.DisposeAsync();
+        DeleteQuietly(DataDirectory);
+    }
+
+    private static string[] Arguments(PlatformOptions options, string dataDirectory, OtlpCollector collector)
+    {
+        List<string> arguments =
+        [
+            $"--EventPlatform:DataDirectory={dataDirectory}",
+            $"--EventPlatform:Durable={options.Durable}",
+            $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL={collector.Endpoint}",
+        ];
+        if (options.Only.Count > 0)
+        {
+            arguments.AddRange(["--only", string.Join(',', options.Only)]);
+        }
+
+        if (options.Except.Count > 0)
+        {
+            arguments.AddRange(["--except", string.Join(',', options.Except)]);
+        }
+
+        return [.. arguments];
+    }
+
+    private static async Task<Dictionary<string, string>> ConnectionStringsAsync(DistributedApplication app, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var resource in app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<IResourceWithConnectionString>())
+        {
+            if (await resource.GetConnectionStringAsync(cancellationToken) is { } value)
+            {
+                values[resource.Name] = value;
+            }
+        }
+
+        return values;
+    }
+
+    private static void DeleteQuietly(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A process may still hold a file for a moment; the folder is in the temp directory anyway.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
