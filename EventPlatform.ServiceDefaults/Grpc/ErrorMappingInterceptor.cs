@@ -14,7 +14,7 @@ namespace EventPlatform.ServiceDefaults.Grpc;
 /// try/catch: bad input → INVALID_ARGUMENT + BadRequest, broken rule → FAILED_PRECONDITION + ErrorInfo naming
 /// the rule, unknown failure → INTERNAL with only a trace id (details stay in the logs).
 /// </summary>
-public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
+public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger, ContractFieldNames fields) : Interceptor
 {
     public const string ErrorDomain = "eventplatform";
 
@@ -79,9 +79,9 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
 
     private RpcException Map(Exception exception, ServerCallContext context) => exception switch
     {
-        InvalidInputException e => BadRequest(e.Message, e.Violations),
+        InvalidInputException e => BadRequest(e.Violations),
         BusinessRuleBrokenException { Rule: IFieldRule rule } =>
-            BadRequest(rule.Message, [new FieldViolation(rule.Field, $"{rule.Name}: {rule.Message}")]),
+            BadRequest([new FieldViolation(rule.Field, $"{rule.Name}: {rule.Message}")], rule.Message),
         BusinessRuleBrokenException e => RuleBroken(e.Rule),
         NotFoundException e => WithResource(Code.NotFound, e.Message, e.ResourceType, e.ResourceId),
         AlreadyExistsException e => WithResource(Code.AlreadyExists, e.Message, e.ResourceType, e.ResourceId),
@@ -93,10 +93,13 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         _ => Internal(exception, context),
     };
 
-    private static RpcException BadRequest(string message, IEnumerable<FieldViolation> violations)
+    /// <summary>INVALID_ARGUMENT naming each field as the contract does.</summary>
+    private RpcException BadRequest(IReadOnlyList<FieldViolation> violations, string? message = null)
     {
+        var named = violations.Select(v => v with { Field = fields.ToContract(v.Field) }).ToList();
+        message ??= InvalidInputException.Describe(named);
         var badRequest = new BadRequest();
-        badRequest.FieldViolations.AddRange(violations.Select(v =>
+        badRequest.FieldViolations.AddRange(named.Select(v =>
             new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
         return new Status { Code = (int)Code.InvalidArgument, Message = message, Details = { Any.Pack(badRequest) } }
             .ToRpcException();

@@ -1,6 +1,7 @@
 using EventPlatform.ServiceDefaults.Grpc;
 using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -16,6 +17,8 @@ public static class GrpcDefaultsExtensions
             options.Interceptors.Add<ErrorMappingInterceptor>();
             options.EnableDetailedErrors = false;
         });
+        // A service whose domain names fields registers its own table after this one.
+        builder.Services.TryAddSingleton(ContractFieldNames.None);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
         return builder;

@@ -1,6 +1,6 @@
-using EventPlatform.Catalog.Application;
 using EventPlatform.Catalog.Application.Events;
 using EventPlatform.Catalog.Application.Organizers;
+using EventPlatform.Catalog.Grpc;
 using EventPlatform.Catalog.Infrastructure;
 using EventPlatform.Contracts.Registration.V1;
 using EventPlatform.Messaging;
@@ -14,12 +14,14 @@ internal static class CatalogServiceExtensions
         builder.AddServiceDatabase<CatalogDbContext>("catalogdb");
         builder.AddServiceRedis();
         builder.AddEventBus<CatalogDbContext>("catalog");
+        builder.AddCommandPipeline<CatalogDbContext, CatalogIntegrationEvents>();
+        builder.Services.AddSingleton(CatalogFields.Names);
         builder.Services.AddServiceGrpcClient<RegistrationInternalService.RegistrationInternalServiceClient>("registration");
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddScoped<CatalogStore>();
         builder.Services.AddScoped<EventCommands>();
         builder.Services.AddScoped<EventQueries>();
         builder.Services.AddScoped<OrganizerCommands>();
+        builder.Services.AddScoped<OrganizerQueries>();
         builder.Services.AddScoped<ISeatCounts, RegistrationSeatCounts>();
         return builder;
     }

@@ -4,15 +4,15 @@ using EventPlatform.Catalog.Application.Organizers;
 using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.Domain;
 using EventPlatform.ServiceDefaults.Identity;
+using EventPlatform.ServiceDefaults.Paging;
 using Google.Api;
 using Google.Protobuf;
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Catalog.Grpc;
 
 /// <summary>Thin: map the request, call the application layer, map the result. Errors are mapped by the interceptor.</summary>
-public sealed class CatalogGrpcService(EventCommands commands, EventQueries queries, OrganizerCommands organizers, Application.CatalogStore store)
+public sealed class CatalogGrpcService(EventCommands commands, EventQueries queries, OrganizerCommands organizers, OrganizerQueries organizerQueries)
     : CatalogService.CatalogServiceBase
 {
     public override async Task<Organizer> CreateOrganizer(CreateOrganizerRequest request, ServerCallContext context)
@@ -23,7 +23,7 @@ public sealed class CatalogGrpcService(EventCommands commands, EventQueries quer
     }
 
     public override async Task<Organizer> GetOrganizer(GetOrganizerRequest request, ServerCallContext context) =>
-        (await store.OrganizerAsync(OrganizerMapping.ToOrganizerId(request.Id), context.CancellationToken)).ToContract();
+        (await organizerQueries.GetAsync(OrganizerMapping.ToOrganizerId(request.Id), context.CancellationToken)).ToContract();
 
     public override async Task<Organizer> UpdateOrganizer(UpdateOrganizerRequest request, ServerCallContext context) =>
         (await organizers.ChangeProfileAsync(
@@ -45,24 +45,19 @@ public sealed class CatalogGrpcService(EventCommands commands, EventQueries quer
         var organizer = string.IsNullOrEmpty(request.OrganizerId)
             ? null
             : input.Capture(() => (Domain.Organizers.OrganizerId?)OrganizerMapping.ToOrganizerId(request.OrganizerId, "organizer_id"));
-        if (request.PageSize is < 0 or > EventQueries.MaxPageSize)
-        {
-            input.Add("page_size", $"Between 1 and {EventQueries.MaxPageSize} (0 for the default of {EventQueries.DefaultPageSize}).");
-        }
-
+        var pageRequest = input.Capture(() => PageRequest.Of(request.PageSize, request.PageToken));
         input.ThrowIfInvalid();
         var page = await queries.ListAsync(
-            new EventFilter(organizer, EventMapping.ToStatus(request.Status), request.UpcomingOnly, request.Query, request.PageSize, request.PageToken),
+            new EventFilter(organizer, EventMapping.ToStatus(request.Status), request.UpcomingOnly, request.Query, pageRequest!),
             context.CallerIfAny(), context.CancellationToken);
-        return new ListEventsResponse { Events = { page.Events.Select(e => e.ToContract()) }, NextPageToken = page.NextPageToken ?? "" };
+        return new ListEventsResponse { Events = { page.Items.Select(e => e.ToContract()) }, NextPageToken = page.NextPageToken ?? "" };
     }
 
     public override async Task<Event> UpdateEvent(UpdateEventRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
         var id = EventMapping.ToEventId(request.Id);
-        var current = await store.EventForChangeAsync(id, context.CancellationToken);
-        return (await commands.UpdateAsync(caller, id, EventMapping.ToChanges(request, current), context.CancellationToken)).ToContract();
+        return (await commands.UpdateAsync(caller, id, current => EventMapping.ToChanges(request, current), context.CancellationToken)).ToContract();
     }
 
     public override async Task<Event> PublishEvent(PublishEventRequest request, ServerCallContext context) =>

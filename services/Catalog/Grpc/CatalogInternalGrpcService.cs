@@ -1,4 +1,4 @@
-using EventPlatform.Catalog.Application;
+using EventPlatform.Catalog.Application.Organizers;
 using EventPlatform.Catalog.Application.Events;
 using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.Domain;
@@ -7,7 +7,7 @@ using Grpc.Core;
 namespace EventPlatform.Catalog.Grpc;
 
 /// <summary>For other services only: the BFF never maps this service, so it cannot be reached from outside.</summary>
-public sealed class CatalogInternalGrpcService(EventQueries queries, CatalogStore store) : CatalogInternalService.CatalogInternalServiceBase
+public sealed class CatalogInternalGrpcService(EventQueries queries, OrganizerQueries organizers) : CatalogInternalService.CatalogInternalServiceBase
 {
     public const int MaxBatch = 500;
 
@@ -24,5 +24,5 @@ public sealed class CatalogInternalGrpcService(EventQueries queries, CatalogStor
     }
 
     public override async Task<Organizer> GetOrganizerForBilling(GetOrganizerRequest request, ServerCallContext context) =>
-        (await store.OrganizerAsync(OrganizerMapping.ToOrganizerId(request.Id), context.CancellationToken)).ToContract();
+        (await organizers.GetAsync(OrganizerMapping.ToOrganizerId(request.Id), context.CancellationToken)).ToContract();
 }

@@ -2,26 +2,21 @@ using EventPlatform.Catalog.Application.Events;
 using EventPlatform.Catalog.Domain.Events;
 using EventPlatform.Catalog.Domain.Organizers;
 using EventPlatform.Domain;
+using EventPlatform.ServiceDefaults.Grpc;
 using Google.Protobuf.WellKnownTypes;
 using Proto = EventPlatform.Contracts.Catalog.V1;
-using ProtoCommon = EventPlatform.Contracts.Common.V1;
 
 namespace EventPlatform.Catalog.Grpc;
 
 /// <summary>Maps between the contracts and the domain; every broken field rule is reported at once.</summary>
 internal static class EventMapping
 {
-    public static EventId ToEventId(string id, string field = "id") =>
-        Guid.TryParse(id, out var value) ? new EventId(value) : throw new InvalidInputException(field, "Expected an event id (a UUID).");
+    public static EventId ToEventId(string id, string field = "id") => RequestFields.Id<EventId>(id, field, "an event id");
 
     public static (OrganizerId Organizer, EventDetails Details) ToDomain(Proto.CreateEventRequest request)
     {
         var input = new InputValidation();
-        if (string.IsNullOrWhiteSpace(request.RequestId))
-        {
-            input.Add("request_id", "A request id (idempotency key chosen by the client) is required.");
-        }
-
+        RequestFields.RequestId(request.RequestId, input);
         var organizer = input.Capture(() => OrganizerMapping.ToOrganizerId(request.OrganizerId, "organizer_id"));
 
         var title = input.Capture(() => EventTitle.Create(request.Title));
@@ -99,5 +94,4 @@ internal static class EventMapping
         Proto.RefundPolicy.FullUntilDeadline => new RefundTerms(RefundPolicy.FullUntilDeadline, deadline?.ToDateTimeOffset()),
         _ => RefundTerms.NoRefund,
     };
-
 }

@@ -2,6 +2,7 @@ using EventPlatform.Catalog.Application.Events;
 using EventPlatform.Catalog.Domain.Events;
 using EventPlatform.Catalog.Domain.Organizers;
 using EventPlatform.Domain;
+using EventPlatform.ServiceDefaults.Grpc;
 using Google.Protobuf.WellKnownTypes;
 using Proto = EventPlatform.Contracts.Catalog.V1;
 using ProtoCommon = EventPlatform.Contracts.Common.V1;
@@ -10,17 +11,12 @@ namespace EventPlatform.Catalog.Grpc;
 
 internal static class OrganizerMapping
 {
-    public static OrganizerId ToOrganizerId(string id, string field = "id") =>
-        Guid.TryParse(id, out var value) ? new OrganizerId(value) : throw new InvalidInputException(field, "Expected an organizer id (a UUID).");
+    public static OrganizerId ToOrganizerId(string id, string field = "id") => RequestFields.Id<OrganizerId>(id, field, "an organizer id");
 
     public static (OrganizerProfile Profile, InvoicePrefix Prefix) ToDomain(Proto.CreateOrganizerRequest request)
     {
         var input = new InputValidation();
-        if (string.IsNullOrWhiteSpace(request.RequestId))
-        {
-            input.Add("request_id", "A request id (idempotency key chosen by the client) is required.");
-        }
-
+        RequestFields.RequestId(request.RequestId, input);
         var profile = input.Capture(() => OrganizerProfile.Create(
             request.LegalName, ToDomain(request.Address), request.VatNumber, request.ContactEmail, request.ContactPhone));
         var prefix = input.Capture(() => InvoicePrefix.Create(request.InvoicePrefix));

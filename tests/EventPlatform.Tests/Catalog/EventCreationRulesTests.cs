@@ -1,6 +1,7 @@
 using EventPlatform.Catalog.Domain.Events;
 using EventPlatform.Catalog.Domain.Organizers;
 using EventPlatform.Domain;
+using EventPlatform.Catalog.Grpc;
 
 namespace EventPlatform.Tests.Catalog;
 
@@ -96,7 +97,7 @@ public sealed class EventCreationRulesTests
 
         var failure = Should.Throw<InvalidInputException>(input.ThrowIfInvalid);
 
-        failure.Violations.Select(v => v.Field).ShouldBe(["title", "capacity"]);
+        failure.Violations.Select(v => CatalogFields.Names.ToContract(v.Field)).ShouldBe(["title", "capacity"]);
         failure.Violations[0].Description.ShouldStartWith("EventTitleMustBeGiven:");
     }
 
@@ -112,6 +113,6 @@ public sealed class EventCreationRulesTests
     {
         var failure = Should.Throw<BusinessRuleBrokenException>(act);
         failure.Rule.ShouldBeOfType<TRule>();
-        ((IFieldRule)failure.Rule).Field.ShouldBe(field);
+        CatalogFields.Names.ToContract(((IFieldRule)failure.Rule).Field).ShouldBe(field);
     }
 }

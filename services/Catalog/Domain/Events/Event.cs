@@ -7,7 +7,7 @@ namespace EventPlatform.Catalog.Domain.Events;
 /// An event an organizer runs: what, where, when, for how many and at what price, and where it stands in its
 /// life: Draft → Published → RegistrationsClosed → Completed, and Draft/Published → Cancelled.
 /// </summary>
-public sealed class Event
+public sealed class Event : AggregateRoot
 {
     private Event()
     {
@@ -83,6 +83,7 @@ public sealed class Event
         Status = EventStatus.Published;
         PublishedAt = now;
         UpdatedAt = now;
+        Raise(new EventPublished(this));
     }
 
     public void CloseRegistrations(DateTimeOffset now)
@@ -90,6 +91,7 @@ public sealed class Event
         BusinessRule.Check(new OnlyPublishedEventsCanCloseRegistrationsRule(Status));
         Status = EventStatus.RegistrationsClosed;
         UpdatedAt = now;
+        Raise(new EventRegistrationsClosed(this));
     }
 
     public void Complete(DateTimeOffset now)
@@ -97,6 +99,7 @@ public sealed class Event
         BusinessRule.Check(new OnlyEventsWithClosedRegistrationsCanBeCompletedRule(Status));
         Status = EventStatus.Completed;
         UpdatedAt = now;
+        Raise(new EventCompleted(this));
     }
 
     public void Cancel(string? reason, DateTimeOffset now)
@@ -104,16 +107,18 @@ public sealed class Event
         var why = reason?.Trim() ?? "";
         BusinessRule.Check(new CancellationNeedsAReasonRule(why));
         BusinessRule.Check(new OnlyDraftOrPublishedEventsCanBeCancelledRule(Status));
+        var wasPublished = HasBeenPublished;
         Status = EventStatus.Cancelled;
         CancellationReason = why;
         UpdatedAt = now;
+        Raise(new EventCancelled(this, wasPublished));
     }
 
     /// <summary>Throws unless the event may be deleted: only a draft, which nobody could register for.</summary>
     public void EnsureDeletable() => BusinessRule.Check(new OnlyDraftEventsCanBeDeletedRule(Status));
 
     /// <summary>
-    /// Applies the given changes and returns the names (contract field names) of what changed. After publication
+    /// Applies the given changes and returns the names of the parts that changed (Title, Schedule…). After publication
     /// only what keeps existing registrations valid may change; confirmedSeats must then be known to lower capacity.
     /// </summary>
     public IReadOnlyList<string> Update(EventChanges changes, int? confirmedSeats, DateTimeOffset now)
@@ -134,19 +139,20 @@ public sealed class Event
             }
         }
 
-        Set(changes.Title, Title, v => Title = v, "title");
-        Set(changes.Description, Description, v => Description = v, "description");
-        Set(changes.Location, Location, v => Location = v, "location");
-        Set(changes.Schedule, Schedule, v => Schedule = v, "schedule");
-        Set(window, RegistrationWindow, v => RegistrationWindow = v, "registration_window");
-        SetValue(changes.Capacity, Capacity, v => Capacity = v, "capacity");
-        Set(changes.Price, Price, v => Price = v, "price");
-        Set(changes.RefundTerms, RefundTerms, v => RefundTerms = v, "refund_policy");
-        SetValue(changes.ApprovalRequired, ApprovalRequired, v => ApprovalRequired = v, "approval_required");
-        SetValue(changes.WaitlistEnabled, WaitlistEnabled, v => WaitlistEnabled = v, "waitlist_enabled");
+        Set(changes.Title, Title, v => Title = v, nameof(Title));
+        Set(changes.Description, Description, v => Description = v, nameof(Description));
+        Set(changes.Location, Location, v => Location = v, nameof(Location));
+        Set(changes.Schedule, Schedule, v => Schedule = v, nameof(Schedule));
+        Set(window, RegistrationWindow, v => RegistrationWindow = v, nameof(RegistrationWindow));
+        SetValue(changes.Capacity, Capacity, v => Capacity = v, nameof(Capacity));
+        Set(changes.Price, Price, v => Price = v, nameof(Price));
+        Set(changes.RefundTerms, RefundTerms, v => RefundTerms = v, nameof(RefundTerms));
+        SetValue(changes.ApprovalRequired, ApprovalRequired, v => ApprovalRequired = v, nameof(ApprovalRequired));
+        SetValue(changes.WaitlistEnabled, WaitlistEnabled, v => WaitlistEnabled = v, nameof(WaitlistEnabled));
         if (changed.Count > 0)
         {
             UpdatedAt = now;
+            Raise(new EventChanged(this, changed));
         }
 
         return changed;

@@ -20,7 +20,7 @@ public readonly record struct EventCapacity
 
 public sealed class EventCapacityMustBePositiveRule(int seats) : IFieldRule
 {
-    public string Field => "capacity";
+    public string Field => "Capacity";
 
     public string Message => $"An event offers between 1 and {EventCapacity.Max} seats.";
 

@@ -39,7 +39,7 @@ public sealed class OnlyDraftOrPublishedEventsCanBeCancelledRule(EventStatus sta
 
 public sealed class CancellationNeedsAReasonRule(string reason) : IFieldRule
 {
-    public string Field => "reason";
+    public string Field => "CancellationReason";
 
     public string Message => "Say why the event is cancelled (1 to 1000 characters): attendees are told.";
 

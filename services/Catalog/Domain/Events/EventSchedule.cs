@@ -28,7 +28,7 @@ public sealed record EventSchedule
 
 public sealed class EventMustEndAfterItStartsRule(DateTimeOffset start, DateTimeOffset end) : IFieldRule
 {
-    public string Field => "end_time";
+    public string Field => "Schedule.End";
 
     public string Message => "The event must end after it starts.";
 
@@ -37,7 +37,7 @@ public sealed class EventMustEndAfterItStartsRule(DateTimeOffset start, DateTime
 
 public sealed class TimeZoneMustBeKnownRule(string timeZone) : IFieldRule
 {
-    public string Field => "time_zone";
+    public string Field => "Schedule.TimeZone";
 
     public string Message => $"'{timeZone}' is not an IANA time zone (e.g. Europe/Paris).";
 

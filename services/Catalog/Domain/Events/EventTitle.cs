@@ -22,7 +22,7 @@ public sealed record EventTitle
 
 public sealed class EventTitleMustBeGivenRule(string title) : IFieldRule
 {
-    public string Field => "title";
+    public string Field => "Title";
 
     public string Message => $"An event needs a title of 1 to {EventTitle.MaxLength} characters.";
 

@@ -1,4 +1,5 @@
 using EventPlatform.Domain;
+using EventPlatform.Domain.Validation;
 
 namespace EventPlatform.Catalog.Domain.Events;
 
@@ -51,7 +52,7 @@ public sealed record Location
 
 public sealed class EventMustHaveOneLocationRule(Venue? venue, string? onlineUrl) : IFieldRule
 {
-    public string Field => "venue";
+    public string Field => "Location.Venue";
 
     public string Message => "An event takes place either at a venue (with a name) or online (with a URL), not both.";
 
@@ -60,10 +61,9 @@ public sealed class EventMustHaveOneLocationRule(Venue? venue, string? onlineUrl
 
 public sealed class OnlineUrlMustBeAbsoluteHttpRule(string onlineUrl) : IFieldRule
 {
-    public string Field => "online_url";
+    public string Field => "Location.OnlineUrl";
 
     public string Message => "The online URL must be an absolute http(s) URL.";
 
-    public bool IsBroken() =>
-        !Uri.TryCreate(onlineUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp);
+    public bool IsBroken() => !HttpUrl.IsAbsolute(onlineUrl);
 }

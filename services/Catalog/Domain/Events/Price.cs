@@ -31,7 +31,7 @@ public sealed record Price
 
 public sealed class PriceMustBePositiveRule(long amountMinor) : IFieldRule
 {
-    public string Field => "price.amount_minor";
+    public string Field => "Price.Amount";
 
     public string Message => "A paid event's price must be above zero; leave the price out for a free event.";
 
@@ -40,7 +40,7 @@ public sealed class PriceMustBePositiveRule(long amountMinor) : IFieldRule
 
 public sealed class CurrencyMustBeIso4217Rule(string currency) : IFieldRule
 {
-    public string Field => "price.currency";
+    public string Field => "Price.Currency";
 
     public string Message => $"'{currency}' is not an ISO-4217 currency code (three capital letters, e.g. EUR).";
 
@@ -49,7 +49,7 @@ public sealed class CurrencyMustBeIso4217Rule(string currency) : IFieldRule
 
 public sealed class VatRateMustBeAPercentageRule(int basisPoints) : IFieldRule
 {
-    public string Field => "vat_rate_basis_points";
+    public string Field => "Price.VatRate";
 
     public string Message => "The VAT rate must be between 0 and 10000 basis points (0 % to 100 %).";
 

@@ -25,7 +25,7 @@ public sealed record RegistrationWindow
 
 public sealed class RegistrationMustOpenBeforeItClosesRule(DateTimeOffset? opens, DateTimeOffset? closes) : IFieldRule
 {
-    public string Field => "registration_closes_time";
+    public string Field => "RegistrationWindow.Closes";
 
     public string Message => "Registrations must open before they close.";
 
@@ -34,7 +34,7 @@ public sealed class RegistrationMustOpenBeforeItClosesRule(DateTimeOffset? opens
 
 public sealed class RegistrationMustCloseBeforeEventEndsRule(DateTimeOffset? closes, EventSchedule schedule) : IFieldRule
 {
-    public string Field => "registration_closes_time";
+    public string Field => "RegistrationWindow.Closes";
 
     public string Message => "Registrations must close before the event ends.";
 

@@ -21,7 +21,7 @@ public sealed record InvoicePrefix
 
 public sealed class InvoicePrefixMustBeShortAndPlainRule(string prefix) : IFieldRule
 {
-    public string Field => "invoice_prefix";
+    public string Field => "InvoicePrefix";
 
     public string Message => "An invoice prefix is 2 to 10 capital letters or digits (e.g. ACME).";
 

@@ -1,7 +1,9 @@
+using EventPlatform.Domain;
+
 namespace EventPlatform.Catalog.Domain.Organizers;
 
 /// <summary>The legal entity that runs events and issues their invoices, managed by one person (its owner).</summary>
-public sealed class Organizer
+public sealed class Organizer : AggregateRoot
 {
     private Organizer()
     {

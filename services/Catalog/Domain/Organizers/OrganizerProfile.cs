@@ -1,7 +1,7 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using EventPlatform.Catalog.Domain.Events;
 using EventPlatform.Domain;
+using EventPlatform.Domain.Validation;
 
 namespace EventPlatform.Catalog.Domain.Organizers;
 
@@ -52,7 +52,7 @@ public sealed record OrganizerProfile
 
 public sealed class OrganizerMustHaveALegalNameRule(string legalName) : IFieldRule
 {
-    public string Field => "legal_name";
+    public string Field => "LegalName";
 
     public string Message => $"An organizer needs its legal name (1 to {OrganizerProfile.MaxLegalNameLength} characters), as printed on invoices.";
 
@@ -61,19 +61,18 @@ public sealed class OrganizerMustHaveALegalNameRule(string legalName) : IFieldRu
 
 public sealed class OrganizerAddressMustBeCompleteRule(Address address) : IFieldRule
 {
-    public string Field => "address";
+    public string Field => "Address";
 
     public string Message => "An organizer's address needs a street line, a city and an ISO 3166 country code (e.g. FR).";
 
     public bool IsBroken() =>
-        string.IsNullOrWhiteSpace(address.Line1) || string.IsNullOrWhiteSpace(address.City) ||
-        address.CountryCode is not { Length: 2 } || !address.CountryCode.All(char.IsAsciiLetterUpper);
+        string.IsNullOrWhiteSpace(address.Line1) || string.IsNullOrWhiteSpace(address.City) || !CountryCode.IsValid(address.CountryCode);
 }
 
 /// <summary>A VAT number is optional; one that is given must look like one.</summary>
 public sealed partial class VatNumberMustBeWellFormedRule(string? vatNumber) : IFieldRule
 {
-    public string Field => "vat_number";
+    public string Field => "VatNumber";
 
     public string Message => "A VAT number starts with its two-letter country prefix followed by 2 to 13 letters or digits (e.g. FR40303265045).";
 
@@ -85,9 +84,9 @@ public sealed partial class VatNumberMustBeWellFormedRule(string? vatNumber) : I
 
 public sealed class ContactEmailMustBeValidRule(string email) : IFieldRule
 {
-    public string Field => "contact_email";
+    public string Field => "ContactEmail";
 
     public string Message => "An organizer needs a contact email address attendees can write to.";
 
-    public bool IsBroken() => !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email;
+    public bool IsBroken() => !EmailAddress.IsValid(email);
 }

@@ -17,7 +17,10 @@ public interface IBusinessRule
 /// </summary>
 public interface IFieldRule : IBusinessRule
 {
-    /// <summary>The field as the contracts name it (snake_case proto field name).</summary>
+    /// <summary>
+    /// The field in the domain's words (<c>Title</c>, <c>Schedule.End</c>, <c>Sessions[2]</c>): each service's gRPC layer
+    /// maps it to the contract's field path, so a renamed proto field never edits the domain.
+    /// </summary>
     string Field { get; }
 }
 

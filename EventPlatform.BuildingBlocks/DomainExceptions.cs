@@ -9,10 +9,12 @@ public sealed class BusinessRuleBrokenException(IBusinessRule rule) : Exception(
 public sealed record FieldViolation(string Field, string Description);
 
 /// <summary>Bad input, every offending field at once: INVALID_ARGUMENT with one violation per field.</summary>
-public sealed class InvalidInputException(IReadOnlyList<FieldViolation> violations)
-    : Exception("The request is invalid: " + string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")))
+public sealed class InvalidInputException(IReadOnlyList<FieldViolation> violations) : Exception(Describe(violations))
 {
     public IReadOnlyList<FieldViolation> Violations { get; } = violations;
+
+    public static string Describe(IEnumerable<FieldViolation> violations) =>
+        "The request is invalid: " + string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}"));
 
     public InvalidInputException(string field, string description) : this([new FieldViolation(field, description)])
     {
