@@ -1,5 +1,4 @@
 using EventPlatform.Messaging;
-using EventPlatform.Program.Application;
 using EventPlatform.Program.Application.Changes;
 using EventPlatform.Program.Application.Events;
 using EventPlatform.Program.Application.Programs;
@@ -7,7 +6,9 @@ using EventPlatform.Program.Application.Rooms;
 using EventPlatform.Program.Application.Schedule;
 using EventPlatform.Program.Application.Sessions;
 using EventPlatform.Program.Application.Speakers;
+using EventPlatform.Program.Grpc;
 using EventPlatform.Program.Infrastructure;
+using EventPlatform.ServiceDefaults.Commands;
 using Catalog = EventPlatform.Contracts.Catalog.V1;
 
 namespace EventPlatform.Program.Extensions;
@@ -21,6 +22,9 @@ internal static class ProgramServiceExtensions
         // ProgramChanged leaves through the outbox in the transaction of the change; EventCancelled is applied once.
         builder.AddEventBus<ProgramDbContext>("program")
             .Subscribe<Catalog.EventCancelled, CancelSessionsOfCancelledEvent>();
+        builder.AddCommandPipeline<ProgramDbContext, ProgramIntegrationEvents>();
+        builder.Services.AddSingleton<ICommandFailureTranslator, ScheduleConstraintFailures>();
+        builder.Services.AddSingleton(ProgramFields.Names);
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddServiceGrpcClient<Catalog.CatalogInternalService.CatalogInternalServiceClient>("catalog");
@@ -28,9 +32,7 @@ internal static class ProgramServiceExtensions
         builder.Services.AddScoped<IEventCatalog, CatalogEvents>();
         builder.Services.AddScoped<EventAccess>();
 
-        builder.Services.AddScoped<ProgramStore>();
         builder.Services.AddScoped<Placements>();
-        builder.Services.AddScoped<ProgramChangeLog>();
         builder.Services.AddScoped<SessionCommands>();
         builder.Services.AddScoped<SessionQueries>();
         builder.Services.AddScoped<RoomCommands>();

@@ -6,6 +6,7 @@ using EventPlatform.Program.Application.Speakers;
 using EventPlatform.ServiceDefaults.Identity;
 using Google.Api;
 using Grpc.Core;
+using EventPlatform.ServiceDefaults.Paging;
 
 namespace EventPlatform.Program.Grpc;
 
@@ -77,7 +78,7 @@ public sealed class ProgramGrpcService(
     public override async Task<ListRoomsResponse> ListRooms(ListRoomsRequest request, ServerCallContext context)
     {
         var page = await roomQueries.ListAsync(
-            Ids.Event(request.EventId), Ids.Page(request.PageSize, request.PageToken), context.CallerIfAny(), context.CancellationToken);
+            Ids.Event(request.EventId), PageRequest.Of(request.PageSize, request.PageToken), context.CallerIfAny(), context.CancellationToken);
         return new ListRoomsResponse { Rooms = { page.Items.Select(r => r.ToContract()) }, NextPageToken = page.NextPageToken ?? "" };
     }
 
@@ -107,7 +108,7 @@ public sealed class ProgramGrpcService(
     public override async Task<ListSpeakersResponse> ListSpeakers(ListSpeakersRequest request, ServerCallContext context)
     {
         var page = await speakerQueries.ListAsync(
-            SpeakerMapping.OrganizerId(request.OrganizerId), request.Query, Ids.Page(request.PageSize, request.PageToken), context.CancellationToken);
+            SpeakerMapping.OrganizerId(request.OrganizerId), request.Query, PageRequest.Of(request.PageSize, request.PageToken), context.CancellationToken);
         var caller = context.CallerIfAny();
         return new ListSpeakersResponse { Speakers = { page.Items.Select(s => s.ToContract(caller)) }, NextPageToken = page.NextPageToken ?? "" };
     }
@@ -132,7 +133,7 @@ public sealed class ProgramGrpcService(
     {
         var caller = context.CallerIfAny();
         var page = await speakerQueries.OfEventAsync(
-            Ids.Event(request.EventId), Ids.Page(request.PageSize, request.PageToken), caller, context.CancellationToken);
+            Ids.Event(request.EventId), PageRequest.Of(request.PageSize, request.PageToken), caller, context.CancellationToken);
         return new ListEventSpeakersResponse { Speakers = { page.Items.Select(s => s.ToContract(caller)) }, NextPageToken = page.NextPageToken ?? "" };
     }
 }

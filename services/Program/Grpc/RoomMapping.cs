@@ -3,6 +3,7 @@ using EventPlatform.Program.Application.Rooms;
 using EventPlatform.Program.Domain.Rooms;
 using Google.Protobuf.WellKnownTypes;
 using Proto = EventPlatform.Contracts.Program.V1;
+using EventPlatform.ServiceDefaults.Grpc;
 
 namespace EventPlatform.Program.Grpc;
 
@@ -11,10 +12,7 @@ internal static class RoomMapping
     public static CreateRoom ToCommand(Proto.CreateRoomRequest request)
     {
         var input = new InputValidation();
-        if (string.IsNullOrWhiteSpace(request.RequestId))
-        {
-            input.Add("request_id", "A request id (idempotency key chosen by the client) is required.");
-        }
+        RequestFields.RequestId(request.RequestId, input);
 
         var eventId = input.Capture(() => (Domain.Events.EventId?)Ids.Event(request.EventId));
         var name = input.Capture(() => RoomName.Create(request.Name));

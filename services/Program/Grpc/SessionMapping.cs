@@ -1,9 +1,10 @@
 using EventPlatform.Domain;
-using EventPlatform.Program.Application.Changes;
 using EventPlatform.Program.Application.Sessions;
 using EventPlatform.Program.Domain.Sessions;
 using Google.Protobuf.WellKnownTypes;
 using Proto = EventPlatform.Contracts.Program.V1;
+using EventPlatform.ServiceDefaults.Paging;
+using EventPlatform.ServiceDefaults.Grpc;
 
 namespace EventPlatform.Program.Grpc;
 
@@ -15,10 +16,7 @@ internal static class SessionMapping
     public static CreateSession ToCommand(Proto.CreateSessionRequest request)
     {
         var input = new InputValidation();
-        if (string.IsNullOrWhiteSpace(request.RequestId))
-        {
-            input.Add("request_id", "A request id (idempotency key chosen by the client) is required.");
-        }
+        RequestFields.RequestId(request.RequestId, input);
 
         var eventId = input.Capture(() => (Domain.Events.EventId?)Ids.Event(request.EventId));
         var title = input.Capture(() => SessionTitle.Create(request.Title));
@@ -78,7 +76,7 @@ internal static class SessionMapping
         var eventId = input.Capture(() => (Domain.Events.EventId?)Ids.Event(request.EventId));
         var room = input.Capture(() => Ids.OptionalRoom(request.RoomId));
         var speaker = string.IsNullOrEmpty(request.SpeakerId) ? null : input.Capture(() => (Domain.Speakers.SpeakerId?)Ids.Speaker(request.SpeakerId, "speaker_id"));
-        var page = input.Capture(() => Ids.Page(request.PageSize, request.PageToken));
+        var page = input.Capture(() => PageRequest.Of(request.PageSize, request.PageToken));
         input.ThrowIfInvalid();
         return new SessionFilter(eventId!.Value, request.Track, room, speaker, request.IncludeCancelled, page!);
     }

@@ -4,6 +4,7 @@ using EventPlatform.Program.Domain.Speakers;
 using EventPlatform.ServiceDefaults.Identity;
 using Google.Protobuf.WellKnownTypes;
 using Proto = EventPlatform.Contracts.Program.V1;
+using EventPlatform.ServiceDefaults.Grpc;
 
 namespace EventPlatform.Program.Grpc;
 
@@ -12,10 +13,7 @@ internal static class SpeakerMapping
     public static CreateSpeaker ToCommand(Proto.CreateSpeakerRequest request)
     {
         var input = new InputValidation();
-        if (string.IsNullOrWhiteSpace(request.RequestId))
-        {
-            input.Add("request_id", "A request id (idempotency key chosen by the client) is required.");
-        }
+        RequestFields.RequestId(request.RequestId, input);
 
         var organizer = input.Capture(() => OrganizerId(request.OrganizerId));
         var profile = input.Capture(() => SpeakerProfile.Create(request.Name, request.Bio, request.Email, request.PhotoUrl, request.Affiliation));

@@ -2,6 +2,7 @@ using EventPlatform.Program.Domain.Speakers;
 using EventPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using EventPlatform.Domain.Validation;
 
 namespace EventPlatform.Program.Infrastructure;
 
@@ -18,8 +19,8 @@ internal sealed class SpeakerConfiguration : IEntityTypeConfiguration<Speaker>
         {
             p.Property(x => x.Name).HasColumnName("name").HasMaxLength(SpeakerProfile.MaxNameLength);
             p.Property(x => x.Bio).HasColumnName("bio").HasMaxLength(SpeakerProfile.MaxBioLength);
-            p.Property(x => x.Email).HasColumnName("email").HasMaxLength(SpeakerProfile.MaxEmailLength);
-            p.Property(x => x.PhotoUrl).HasColumnName("photo_url").HasMaxLength(SpeakerProfile.MaxPhotoUrlLength);
+            p.Property(x => x.Email).HasColumnName("email").HasMaxLength(EmailAddress.MaxLength);
+            p.Property(x => x.PhotoUrl).HasColumnName("photo_url").HasMaxLength(HttpUrl.MaxLength);
             p.Property(x => x.Affiliation).HasColumnName("affiliation").HasMaxLength(SpeakerProfile.MaxAffiliationLength);
         });
         e.Property<uint>("Version").IsRowVersion();

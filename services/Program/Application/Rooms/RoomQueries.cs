@@ -1,6 +1,6 @@
 using EventPlatform.Domain;
 using EventPlatform.Program.Application.Events;
-using EventPlatform.Program.Application.Paging;
+using EventPlatform.ServiceDefaults.Paging;
 using EventPlatform.Program.Domain.Events;
 using EventPlatform.Program.Domain.Rooms;
 using EventPlatform.Program.Infrastructure;
@@ -24,13 +24,13 @@ public sealed class RoomQueries(ProgramDbContext db, EventAccess events)
     {
         await events.VisibleToAsync(caller, eventId, cancellationToken);
         var rooms = db.Rooms.AsNoTracking().Where(r => r.EventId == eventId);
-        if (PageToken.Parse(page.Token) is var (_, id))
+        if (page.After is { } position)
         {
-            var afterId = new RoomId(id);
+            var afterId = new RoomId(position.Id);
             rooms = rooms.Where(r => r.Id > afterId);
         }
 
         var found = await rooms.OrderBy(r => r.Id).Take(page.Take + 1).ToListAsync(cancellationToken);
-        return PageToken.Paginate(found, page.Take, r => PageToken.Of("", r.Id.Value));
+        return Page<Room>.FromReadOneMore(found, page.Take, r => PageToken.After("", r.Id.Value));
     }
 }

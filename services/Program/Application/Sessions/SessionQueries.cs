@@ -1,7 +1,6 @@
-using System.Globalization;
 using EventPlatform.Domain;
 using EventPlatform.Program.Application.Events;
-using EventPlatform.Program.Application.Paging;
+using EventPlatform.ServiceDefaults.Paging;
 using EventPlatform.Program.Domain.Events;
 using EventPlatform.Program.Domain.Rooms;
 using EventPlatform.Program.Domain.Sessions;
@@ -52,16 +51,16 @@ public sealed class SessionQueries(ProgramDbContext db, EventAccess events)
             sessions = sessions.Where(s => s.Speakers.Any(sp => sp.SpeakerId == speaker));
         }
 
-        if (PageToken.Parse(filter.Page.Token) is var (key, id))
+        if (filter.Page.After is { } position)
         {
-            var afterStart = new DateTimeOffset(PageToken.Ticks(key), TimeSpan.Zero);
-            var afterId = new SessionId(id);
+            var afterStart = position.Instant;
+            var afterId = new SessionId(position.Id);
             sessions = sessions.Where(s => s.Slot.Start > afterStart || (s.Slot.Start == afterStart && s.Id > afterId));
         }
 
         var take = filter.Page.Take;
         var page = await sessions.OrderBy(s => s.Slot.Start).ThenBy(s => s.Id).Take(take + 1).ToListAsync(cancellationToken);
-        return PageToken.Paginate(page, take, s => PageToken.Of(s.Slot.Start.UtcTicks.ToString(CultureInfo.InvariantCulture), s.Id.Value));
+        return Page<Session>.FromReadOneMore(page, take, s => PageToken.After(s.Slot.Start, s.Id.Value));
     }
 
     /// <summary>For other services: the sessions asked for that exist, whatever their event or status.</summary>

@@ -1,6 +1,6 @@
 using EventPlatform.Domain;
 using EventPlatform.Program.Application.Events;
-using EventPlatform.Program.Application.Paging;
+using EventPlatform.ServiceDefaults.Paging;
 using EventPlatform.Program.Domain.Events;
 using EventPlatform.Program.Domain.Sessions;
 using EventPlatform.Program.Domain.Speakers;
@@ -44,14 +44,14 @@ public sealed class SpeakerQueries(ProgramDbContext db, EventAccess events)
 
     private static async Task<Page<Speaker>> PageByNameAsync(IQueryable<Speaker> speakers, PageRequest page, CancellationToken cancellationToken)
     {
-        if (PageToken.Parse(page.Token) is var (afterName, id))
+        if (page.After is { } position)
         {
-            var afterId = new SpeakerId(id);
+            var (afterName, afterId) = (position.SortKey, new SpeakerId(position.Id));
             speakers = speakers.Where(s =>
                 string.Compare(s.Profile.Name, afterName) > 0 || (s.Profile.Name == afterName && s.Id > afterId));
         }
 
         var found = await speakers.OrderBy(s => s.Profile.Name).ThenBy(s => s.Id).Take(page.Take + 1).ToListAsync(cancellationToken);
-        return PageToken.Paginate(found, page.Take, s => PageToken.Of(s.Profile.Name, s.Id.Value));
+        return Page<Speaker>.FromReadOneMore(found, page.Take, s => PageToken.After(s.Profile.Name, s.Id.Value));
     }
 }

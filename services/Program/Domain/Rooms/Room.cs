@@ -1,10 +1,11 @@
 using EventPlatform.Domain;
 using EventPlatform.Program.Domain.Events;
+using EventPlatform.Program.Domain.Sessions;
 
 namespace EventPlatform.Program.Domain.Rooms;
 
 /// <summary>A room of one event's venue: sessions are placed in it, never two at once, never beyond its seats.</summary>
-public sealed class Room
+public sealed class Room : AggregateRoot
 {
     private Room()
     {
@@ -52,6 +53,11 @@ public sealed class Room
             Name = name ?? Name;
             Capacity = newCapacity;
             UpdatedAt = now;
+        }
+
+        if (renamed)
+        {
+            Raise(new RoomRenamed(programEvent, Id));
         }
 
         return renamed;

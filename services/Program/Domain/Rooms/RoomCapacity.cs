@@ -20,7 +20,7 @@ public readonly record struct RoomCapacity
 
 public sealed class RoomCapacityMustBePositiveRule(int seats) : IFieldRule
 {
-    public string Field => "capacity";
+    public string Field => "Capacity";
 
     public string Message => $"A room has between 1 and {RoomCapacity.Max} seats.";
 

@@ -22,7 +22,7 @@ public sealed record RoomName
 
 public sealed class RoomNameMustBeGivenRule(string name) : IFieldRule
 {
-    public string Field => "name";
+    public string Field => "Name";
 
     public string Message => $"A room needs a name of 1 to {RoomName.MaxLength} characters.";
 

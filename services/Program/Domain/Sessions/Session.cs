@@ -8,7 +8,7 @@ namespace EventPlatform.Program.Domain.Sessions;
 /// A talk, workshop or plenary of an event's program: a slot inside the event's dates, optionally in a room of the
 /// event, with speakers who are nowhere else at that time. Scheduled, or cancelled and kept as it was.
 /// </summary>
-public sealed class Session
+public sealed class Session : AggregateRoot
 {
     private readonly List<SessionSpeaker> _speakers = [];
 
@@ -59,14 +59,19 @@ public sealed class Session
             CreatedAt = now,
         };
         session.Apply(plan, context, now);
+        session.Raise(new SessionChanged(context.Event, id, SessionChangeKinds.Added, null, SessionState.Of(session), ChangeNotice.None));
         return session;
     }
 
-    /// <summary>Changes the parts the revision names, every rule checked again; returns what attendees would notice.</summary>
-    public SessionChangeKinds Revise(SessionRevision revision, ScheduleContext context, DateTimeOffset now)
+    /// <summary>
+    /// Changes the parts the revision names, every rule checked again; returns what attendees would notice, and
+    /// tells them with the organizer's <paramref name="notice"/>.
+    /// </summary>
+    public SessionChangeKinds Revise(SessionRevision revision, ScheduleContext context, DateTimeOffset now, ChangeNotice? notice = null)
     {
         BusinessRule.Check(new CancelledSessionCannotChangeRule(Status));
         var before = (Title, RoomId, Slot, Lineup);
+        var previous = SessionState.Of(this);
         Apply(revision.ApplyTo(CurrentPlan()), context, now);
 
         var changes = SessionChangeKinds.None;
@@ -74,11 +79,12 @@ public sealed class Session
         changes |= before.RoomId != RoomId ? SessionChangeKinds.Room : SessionChangeKinds.None;
         changes |= !before.Lineup.HasSamePeopleAs(Lineup) ? SessionChangeKinds.Speakers : SessionChangeKinds.None;
         changes |= before.Title != Title ? SessionChangeKinds.Title : SessionChangeKinds.None;
+        Raise(new SessionChanged(context.Event, Id, changes, previous, SessionState.Of(this), notice ?? ChangeNotice.None));
         return changes;
     }
 
     /// <summary>Cancels the session; false (and nothing changes) when it already was.</summary>
-    public bool Cancel(ProgramEvent programEvent, string? reason, DateTimeOffset now)
+    public bool Cancel(ProgramEvent programEvent, string? reason, DateTimeOffset now, ChangeNotice? notice = null)
     {
         if (Status == SessionStatus.Cancelled)
         {
@@ -86,20 +92,22 @@ public sealed class Session
         }
 
         programEvent.EnsureProgramCanChange();
-        return CancelWithEvent(reason, now);
+        return CancelWithEvent(programEvent, reason, now, notice ?? ChangeNotice.None);
     }
 
     /// <summary>Cancels the session because its event was cancelled: no rule stands in the way of that.</summary>
-    public bool CancelWithEvent(string? reason, DateTimeOffset now)
+    public bool CancelWithEvent(ProgramEvent programEvent, string? reason, DateTimeOffset now, ChangeNotice notice)
     {
         if (Status == SessionStatus.Cancelled)
         {
             return false;
         }
 
+        var previous = SessionState.Of(this);
         Status = SessionStatus.Cancelled;
         CancellationReason = SessionText.CancellationReason(reason);
         UpdatedAt = now;
+        Raise(new SessionChanged(programEvent, Id, SessionChangeKinds.Cancelled, previous, SessionState.Of(this), notice));
         return true;
     }
 

@@ -27,7 +27,7 @@ public readonly record struct SessionCapacity
 
 public sealed class SessionCapacityMustNotBeNegativeRule(int seats) : IFieldRule
 {
-    public string Field => "capacity";
+    public string Field => "Capacity";
 
     public string Message => $"A session's capacity is between 0 (unlimited) and {RoomCapacity.Max} seats.";
 

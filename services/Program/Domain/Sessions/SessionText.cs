@@ -33,7 +33,7 @@ public static class SessionText
 
 public sealed class SessionAbstractMustFitRule(string text) : IFieldRule
 {
-    public string Field => "abstract";
+    public string Field => "Abstract";
 
     public string Message => $"An abstract is at most {SessionText.MaxAbstractLength} characters.";
 
@@ -42,7 +42,7 @@ public sealed class SessionAbstractMustFitRule(string text) : IFieldRule
 
 public sealed class TrackNameMustFitRule(string text) : IFieldRule
 {
-    public string Field => "track";
+    public string Field => "Track";
 
     public string Message => $"A track name is at most {SessionText.MaxTrackLength} characters.";
 
@@ -51,7 +51,7 @@ public sealed class TrackNameMustFitRule(string text) : IFieldRule
 
 public sealed class CancellationReasonMustFitRule(string? text) : IFieldRule
 {
-    public string Field => "reason";
+    public string Field => "CancellationReason";
 
     public string Message => $"A cancellation reason is at most {SessionText.MaxCancellationReasonLength} characters.";
 

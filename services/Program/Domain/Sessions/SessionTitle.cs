@@ -22,7 +22,7 @@ public sealed record SessionTitle
 
 public sealed class SessionTitleMustBeGivenRule(string title) : IFieldRule
 {
-    public string Field => "title";
+    public string Field => "Title";
 
     public string Message => $"A session needs a title of 1 to {SessionTitle.MaxLength} characters.";
 

@@ -32,7 +32,7 @@ public sealed record SpeakerLineup
 
 public sealed class SpeakersMustBeListedOnceRule(IReadOnlyList<SpeakerId> speakers) : IFieldRule
 {
-    public string Field => "speaker_ids";
+    public string Field => "Speakers";
 
     public string Message => "Each speaker is listed once per session.";
 
@@ -41,7 +41,7 @@ public sealed class SpeakersMustBeListedOnceRule(IReadOnlyList<SpeakerId> speake
 
 public sealed class SessionSpeakersMustBeFewRule(int count) : IFieldRule
 {
-    public string Field => "speaker_ids";
+    public string Field => "Speakers";
 
     public string Message => $"A session has at most {SpeakerLineup.MaxSpeakers} speakers.";
 

@@ -30,7 +30,7 @@ public sealed record TimeSlot
 
 public sealed class SessionMustEndAfterItStartsRule(DateTimeOffset start, DateTimeOffset end) : IFieldRule
 {
-    public string Field => "end_time";
+    public string Field => "Slot.End";
 
     public string Message => "A session must end after it starts.";
 

@@ -1,4 +1,5 @@
 using EventPlatform.Domain;
+using EventPlatform.Program.Domain.Sessions;
 
 namespace EventPlatform.Program.Domain.Speakers;
 
@@ -6,7 +7,7 @@ namespace EventPlatform.Program.Domain.Speakers;
 /// A person who speaks at an organizer's events. Speakers belong to the organizer, not to one event, so the same
 /// person is reused across its events — and is never in two overlapping sessions, whichever events they belong to.
 /// </summary>
-public sealed class Speaker
+public sealed class Speaker : AggregateRoot
 {
     private Speaker()
     {
@@ -47,6 +48,11 @@ public sealed class Speaker
         var renamed = profile.Name != Profile.Name;
         Profile = profile;
         UpdatedAt = now;
+        if (renamed)
+        {
+            Raise(new SpeakerRenamed(Id));
+        }
+
         return renamed;
     }
 

@@ -1,5 +1,5 @@
-using System.Net.Mail;
 using EventPlatform.Domain;
+using EventPlatform.Domain.Validation;
 
 namespace EventPlatform.Program.Domain.Speakers;
 
@@ -9,8 +9,6 @@ public sealed record SpeakerProfile
     public const int MaxNameLength = 200;
     public const int MaxBioLength = 10_000;
     public const int MaxAffiliationLength = 200;
-    public const int MaxEmailLength = 320;
-    public const int MaxPhotoUrlLength = 2_000;
 
     // For materialization from the database.
     private SpeakerProfile()
@@ -55,7 +53,7 @@ public sealed record SpeakerProfile
 
 public sealed class SpeakerNameMustBeGivenRule(string name) : IFieldRule
 {
-    public string Field => "name";
+    public string Field => "Name";
 
     public string Message => $"A speaker needs a name of 1 to {SpeakerProfile.MaxNameLength} characters.";
 
@@ -64,7 +62,7 @@ public sealed class SpeakerNameMustBeGivenRule(string name) : IFieldRule
 
 public sealed class SpeakerBioMustFitRule(string bio) : IFieldRule
 {
-    public string Field => "bio";
+    public string Field => "Bio";
 
     public string Message => $"A speaker's bio is at most {SpeakerProfile.MaxBioLength} characters.";
 
@@ -73,7 +71,7 @@ public sealed class SpeakerBioMustFitRule(string bio) : IFieldRule
 
 public sealed class SpeakerAffiliationMustFitRule(string affiliation) : IFieldRule
 {
-    public string Field => "affiliation";
+    public string Field => "Affiliation";
 
     public string Message => $"An affiliation is at most {SpeakerProfile.MaxAffiliationLength} characters.";
 
@@ -82,24 +80,18 @@ public sealed class SpeakerAffiliationMustFitRule(string affiliation) : IFieldRu
 
 public sealed class SpeakerEmailMustBeAnAddressRule(string? email) : IFieldRule
 {
-    public string Field => "email";
+    public string Field => "Email";
 
     public string Message => $"'{email}' is not an email address (name@example.org).";
 
-    public bool IsBroken() =>
-        email is not null
-        && (email.Length > SpeakerProfile.MaxEmailLength || !MailAddress.TryCreate(email, out var address) || address.Address != email);
+    public bool IsBroken() => email is not null && !EmailAddress.IsValid(email);
 }
 
 public sealed class SpeakerPhotoUrlMustBeAbsoluteHttpRule(string? photoUrl) : IFieldRule
 {
-    public string Field => "photo_url";
+    public string Field => "PhotoUrl";
 
     public string Message => "The photo URL must be an absolute http(s) URL.";
 
-    public bool IsBroken() =>
-        photoUrl is not null
-        && (photoUrl.Length > SpeakerProfile.MaxPhotoUrlLength
-            || !Uri.TryCreate(photoUrl, UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp));
+    public bool IsBroken() => photoUrl is not null && !HttpUrl.IsAbsolute(photoUrl);
 }

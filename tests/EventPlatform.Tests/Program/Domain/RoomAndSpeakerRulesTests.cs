@@ -4,6 +4,7 @@ using EventPlatform.Program.Domain.Sessions;
 using EventPlatform.Program.Domain.Speakers;
 using static EventPlatform.Tests.Program.Domain.InMemoryProgram;
 using static EventPlatform.Tests.Program.Domain.RuleAssertions;
+using EventPlatform.Program.Grpc;
 
 namespace EventPlatform.Tests.Program.Domain;
 
@@ -56,7 +57,7 @@ public sealed class RoomAndSpeakerRulesTests
         var failure = Should.Throw<InvalidInputException>(() =>
             SpeakerProfile.Create("", new string('x', SpeakerProfile.MaxBioLength + 1), "not-an-email", "ftp://example.org/me.png", ""));
 
-        failure.Violations.Select(v => v.Field).ShouldBe(["name", "bio", "email", "photo_url"], ignoreOrder: true);
+        failure.Violations.Select(v => ProgramFields.Names.ToContract(v.Field)).ShouldBe(["name", "bio", "email", "photo_url"], ignoreOrder: true);
     }
 
     [Fact]

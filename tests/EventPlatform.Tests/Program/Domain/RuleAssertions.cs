@@ -1,4 +1,5 @@
 using EventPlatform.Domain;
+using EventPlatform.Program.Grpc;
 
 namespace EventPlatform.Tests.Program.Domain;
 
@@ -14,5 +15,5 @@ internal static class RuleAssertions
     }
 
     public static void BrokenField<TRule>(Action act, string field) where TRule : IFieldRule =>
-        Broken<TRule>(act).Field.ShouldBe(field);
+        ProgramFields.Names.ToContract(Broken<TRule>(act).Field).ShouldBe(field);
 }

@@ -141,7 +141,7 @@ public sealed class SessionRevisionTests
         var session = _program.Schedule(Plan(At(9, 10)));
         _program.Becomes(EventStatus.Cancelled);
 
-        session.CancelWithEvent("The event was cancelled.", Now).ShouldBeTrue();
+        session.CancelWithEvent(_program.Event, "The event was cancelled.", Now, ChangeNotice.None).ShouldBeTrue();
 
         session.Status.ShouldBe(SessionStatus.Cancelled);
         session.Cancel(_program.Event, "Once more", Now).ShouldBeFalse();
