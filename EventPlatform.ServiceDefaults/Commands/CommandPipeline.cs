@@ -64,10 +64,10 @@ public sealed class CommandPipeline<TDbContext>(
         {
             if (db.Database.CurrentTransaction is not null)
             {
-                return await AttemptAsync(work, beforeSave, cancellationToken);
+                return await AttemptAsync(work, beforeSave, new CommandContext(), cancellationToken);
             }
 
-            return await db.Database.CreateExecutionStrategy().ExecuteAsync(
+            var (result, committed) = await db.Database.CreateExecutionStrategy().ExecuteAsync(
                 async token =>
                 {
                     // A retried attempt starts from the database, not from what the failed one left tracked.
@@ -76,9 +76,9 @@ public sealed class CommandPipeline<TDbContext>(
                     var context = new CommandContext();
                     try
                     {
-                        var result = await AttemptAsync(work, beforeSave, token, context);
+                        var result = await AttemptAsync(work, beforeSave, context, token, owned: true);
                         await transaction.CommitAsync(token);
-                        return result;
+                        return (result, context);
                     }
                     catch
                     {
@@ -87,6 +87,8 @@ public sealed class CommandPipeline<TDbContext>(
                     }
                 },
                 cancellationToken);
+            await committed.CommittedAsync();
+            return result;
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -98,21 +100,25 @@ public sealed class CommandPipeline<TDbContext>(
         }
     }
 
+    /// <summary>One attempt of the work up to its save; <paramref name="owned"/>: the caller commits (and compensates).</summary>
     private async Task<T> AttemptAsync<T>(
-        Func<CommandContext, CancellationToken, Task<T>> work, Action<T>? beforeSave, CancellationToken cancellationToken,
-        CommandContext? context = null)
+        Func<CommandContext, CancellationToken, Task<T>> work, Action<T>? beforeSave, CommandContext context,
+        CancellationToken cancellationToken, bool owned = false)
     {
-        var joined = context is null;
-        context ??= new CommandContext();
         try
         {
             var result = await work(context, cancellationToken);
             beforeSave?.Invoke(result);
             await PublishDomainEventsAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            if (!owned)
+            {
+                await context.CommittedAsync();
+            }
+
             return result;
         }
-        catch when (joined)
+        catch when (!owned)
         {
             await context.CompensateAsync();
             throw;

@@ -19,9 +19,12 @@ public static class RequestFields
         return requestId;
     }
 
+    /// <summary>An id; <paramref name="what"/> says what it is ("an event id").</summary>
+    public static Guid Uuid(string? value, string field, string what) =>
+        Guid.TryParse(value, out var id) ? id : throw new InvalidInputException(field, $"Expected {what} (a UUID).");
+
     /// <summary>A typed id; <paramref name="what"/> says what it is ("an event id").</summary>
-    public static T Id<T>(string? value, string field, string what) where T : struct, ITypedId<T> =>
-        Guid.TryParse(value, out var id) ? T.From(id) : throw new InvalidInputException(field, $"Expected {what} (a UUID).");
+    public static T Id<T>(string? value, string field, string what) where T : struct, ITypedId<T> => T.From(Uuid(value, field, what));
 
     /// <summary>An optional typed id: empty means none.</summary>
     public static T? OptionalId<T>(string? value, string field, string what) where T : struct, ITypedId<T> =>

@@ -29,16 +29,17 @@ public sealed record PageRequest
     public PagePosition? After { get; }
 
     /// <summary>The page a caller asked for; a size out of range or a token not from an earlier answer is bad input.</summary>
-    public static PageRequest Of(int size, string? token, int maxSize = DefaultMaxSize)
+    /// <param name="size">0 when not given: then <paramref name="defaultSize"/>.</param>
+    public static PageRequest Of(int size, string? token, int maxSize = DefaultMaxSize, int defaultSize = DefaultSize)
     {
         var input = new InputValidation();
         if (size < 0 || size > maxSize)
         {
-            input.Add("page_size", $"Between 1 and {maxSize} (0 for the default of {Math.Min(DefaultSize, maxSize)}).");
+            input.Add("page_size", $"Between 1 and {maxSize} (0 for the default of {defaultSize}).");
         }
 
         var after = input.Capture(() => PageToken.Parse(token));
         input.ThrowIfInvalid();
-        return new PageRequest(size == 0 ? Math.Min(DefaultSize, maxSize) : size, after);
+        return new PageRequest(size == 0 ? defaultSize : size, after);
     }
 }

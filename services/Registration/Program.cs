@@ -1,5 +1,5 @@
-using EventPlatform.Registration.Extensions;
-using EventPlatform.Registration.Grpc;
+using EventPlatform.Registrations.Extensions;
+using EventPlatform.Registrations.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 

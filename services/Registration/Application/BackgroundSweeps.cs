@@ -1,11 +1,13 @@
-using Microsoft.Extensions.Logging;
-using EventPlatform.Registration.Domain.Policies;
-using EventPlatform.Registration.Infrastructure;
-using EventPlatform.Registration.Infrastructure.Seats;
+using EventPlatform.Registrations.Application.Ports;
+using EventPlatform.Registrations.Application.Seats;
+using EventPlatform.Registrations.Domain.Policies;
+using EventPlatform.Registrations.Infrastructure;
+using EventPlatform.ServiceDefaults.Commands;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace EventPlatform.Registration.Application;
+namespace EventPlatform.Registrations.Application;
 
 public sealed class RegistrationSweepOptions
 {
@@ -76,20 +78,20 @@ public sealed class SeatReconciliationService(
 }
 
 public sealed class SeatReconciliation(
-    RegistrationDbContext db, UnitOfWork unitOfWork, SeatLedger ledger, Waitlist waitlist, SeatAllocator seats, RedisSeatGate gate)
+    CommandPipeline<RegistrationDbContext> pipeline, ISeatLedger ledger, Waitlist waitlist, SeatAllocator seats, ISeatGate gate)
 {
     public async Task ReconcileAllAsync(CancellationToken cancellationToken)
     {
-        var open = await db.CapacityPolicies.Where(p => p.Status == EventRegistrationStatus.Open).Select(p => p.EventId).ToListAsync(cancellationToken);
+        var open = await pipeline.Db.CapacityPolicies.AsNoTracking()
+            .Where(p => p.Status == EventRegistrationStatus.Open).Select(p => p.EventId).ToListAsync(cancellationToken);
         foreach (var eventId in open)
         {
             await ReconcileAsync(eventId, cancellationToken);
-            db.ChangeTracker.Clear();
         }
     }
 
     /// <summary>
-    /// Only a quiet event: during a rush PostgreSQL shows free the seats that granted attempts are about to take, and
+    /// Only a quiet event: during a rush the ledger shows free the seats that granted attempts are about to take, and
     /// promoting the waitlist into them would turn those attempts away.
     /// </summary>
     public async Task ReconcileAsync(Guid eventId, CancellationToken cancellationToken)
@@ -99,11 +101,11 @@ public sealed class SeatReconciliation(
             return;
         }
 
-        await unitOfWork.RunAsync(async () =>
+        await pipeline.RunAsync(async (_, token) =>
         {
-            await ledger.LockAsync(eventId, cancellationToken);
-            var policy = await db.CapacityPolicies.SingleAsync(p => p.EventId == eventId, cancellationToken);
-            return await waitlist.PromoteWhileSeatsFreeAsync(policy, cancellationToken);
+            await ledger.LockAsync(eventId, token);
+            var policy = await pipeline.Db.CapacityPolicies.SingleAsync(p => p.EventId == eventId, token);
+            return await waitlist.PromoteWhileSeatsFreeAsync(policy, token);
         }, cancellationToken);
         await seats.RebuildAsync(eventId, overwrite: true, cancellationToken);
     }

@@ -1,9 +1,10 @@
-using EventPlatform.Registration.Domain.Registrations;
-using EventPlatform.Registration.Infrastructure;
-using EventPlatform.Registration.Infrastructure.Seats;
+using EventPlatform.Registrations.Application.Ports;
+using EventPlatform.Registrations.Domain.Registrations;
+using EventPlatform.Registrations.Infrastructure;
+using EventPlatform.ServiceDefaults.Commands;
 using Microsoft.EntityFrameworkCore;
 
-namespace EventPlatform.Registration.Application;
+namespace EventPlatform.Registrations.Application;
 
 /// <summary>
 /// Expires Pending registrations whose payment deadline passed, one per transaction, and passes each seat to the
@@ -11,8 +12,7 @@ namespace EventPlatform.Registration.Application;
 /// and SKIP LOCKED lets several replicas sweep at once without waiting on each other.
 /// </summary>
 public sealed class HoldExpiry(
-    RegistrationDbContext db, UnitOfWork unitOfWork, SeatLedger ledger, Waitlist waitlist, RedisSeatGate gate,
-    RegistrationEvents events, TimeProvider clock)
+    CommandPipeline<RegistrationDbContext> pipeline, ISeatLedger ledger, Waitlist waitlist, ISeatGate gate, TimeProvider clock)
 {
     /// <summary>Returns how many holds lapsed.</summary>
     public async Task<int> ExpireDueAsync(CancellationToken cancellationToken)
@@ -30,8 +30,6 @@ public sealed class HoldExpiry(
                 // Locked by a cancellation or another replica: whoever holds it decides; do not spin on it.
                 busy.Add(due.Id);
             }
-
-            db.ChangeTracker.Clear();
         }
 
         return expired;
@@ -40,7 +38,7 @@ public sealed class HoldExpiry(
     private async Task<(Guid Id, Guid EventId)?> NextDueAsync(HashSet<Guid> busy, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var due = await db.Registrations.AsNoTracking()
+        var due = await pipeline.Db.Registrations.AsNoTracking()
             .Where(r => r.Status == RegistrationStatus.Pending && r.HoldDeadline <= now && !busy.Contains(r.Id))
             .OrderBy(r => r.HoldDeadline)
             .Select(r => new { r.Id, r.EventId })
@@ -48,36 +46,24 @@ public sealed class HoldExpiry(
         return due is null ? null : (due.Id, due.EventId);
     }
 
-    /// <summary>
-    /// Locks the event's seat row before the registration, the order cancellations use, so the two never deadlock;
-    /// SKIP LOCKED leaves a registration someone else is changing to them.
-    /// </summary>
-    private async Task<bool> ExpireAsync(Guid id, Guid eventId, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var returned = false;
-        var expired = await unitOfWork.RunAsync(async () =>
+    /// <summary>Locks the event's seat row before the registration, the order cancellations use, so the two never deadlock.</summary>
+    private Task<bool> ExpireAsync(Guid id, Guid eventId, CancellationToken cancellationToken) =>
+        pipeline.RunAsync(async (command, token) =>
         {
-            await ledger.LockAsync(eventId, cancellationToken);
-            var due = (await db.Registrations
-                .FromSqlInterpolated($"SELECT * FROM registrations WHERE id = {id} AND status = 'Pending' AND hold_deadline <= {now} FOR UPDATE SKIP LOCKED")
-                .ToListAsync(cancellationToken)).FirstOrDefault();
-            if (due is null)
+            var now = clock.GetUtcNow();
+            await ledger.LockAsync(eventId, token);
+            if (await pipeline.Db.LapsedHoldForUpdateAsync(id, now, token) is not { } due)
             {
                 return false;
             }
 
-            var policy = await db.CapacityPolicies.SingleAsync(p => p.EventId == eventId, cancellationToken);
+            var policy = await pipeline.Db.CapacityPolicies.SingleAsync(p => p.EventId == eventId, token);
             due.ExpireHold(now);
-            events.Expired(due);
-            returned = await waitlist.PassFreedSeatAsync(policy, cancellationToken);
+            if (await waitlist.PassFreedSeatAsync(policy, token))
+            {
+                command.AfterCommit(() => gate.GiveBackAsync(eventId));
+            }
+
             return true;
         }, cancellationToken);
-        if (returned)
-        {
-            await gate.GiveBackAsync(eventId);
-        }
-
-        return expired;
-    }
 }

@@ -1,13 +1,13 @@
 using EventPlatform.Domain;
-using EventPlatform.Registration.Domain.Policies;
-using EventPlatform.Registration.Domain.Registrations;
+using EventPlatform.Registrations.Domain.Policies;
+using EventPlatform.Registrations.Domain.Registrations;
 
-namespace EventPlatform.Registration.Application;
+namespace EventPlatform.Registrations.Application;
 
 /// <summary>An attendee sees and cancels only their own registrations; the event's organizer or an admin, all of its.</summary>
 public sealed class RegistrationAccess
 {
-    public bool MaySee(Caller caller, Domain.Registrations.Registration registration, CapacityPolicy? policy) =>
+    public bool MaySee(Caller caller, Registration registration, CapacityPolicy? policy) =>
         caller.IsAdmin || caller.Subject == registration.Attendee.Subject || caller.Subject == policy?.OwnerId;
 
     public void MustOrganize(Caller caller, CapacityPolicy policy)
@@ -18,7 +18,7 @@ public sealed class RegistrationAccess
         }
     }
 
-    public CancellationCause CancellationCauseFor(Caller caller, Domain.Registrations.Registration registration, CapacityPolicy policy)
+    public CancellationCause CancellationCauseFor(Caller caller, Registration registration, CapacityPolicy policy)
     {
         if (caller.Subject == registration.Attendee.Subject)
         {

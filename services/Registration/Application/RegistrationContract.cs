@@ -1,14 +1,14 @@
-using EventPlatform.Registration.Domain.Registrations;
+using EventPlatform.Registrations.Domain.Registrations;
 using Google.Protobuf.WellKnownTypes;
 using Proto = EventPlatform.Contracts.Registration.V1;
 using ProtoCommon = EventPlatform.Contracts.Common.V1;
 
-namespace EventPlatform.Registration.Application;
+namespace EventPlatform.Registrations.Application;
 
 /// <summary>The contract's view of a registration, shared by the API and the integration events.</summary>
 public static class RegistrationContract
 {
-    public static Proto.Registration ToContract(this Domain.Registrations.Registration r, int waitlistPosition = 0)
+    public static Proto.Registration ToContract(this Registration r, int waitlistPosition = 0)
     {
         var contract = new Proto.Registration
         {

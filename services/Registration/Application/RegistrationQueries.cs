@@ -1,14 +1,15 @@
 using EventPlatform.Domain;
-using EventPlatform.Registration.Application.Sessions;
-using EventPlatform.Registration.Domain.Registrations;
-using EventPlatform.Registration.Infrastructure;
+using EventPlatform.Registrations.Application.Ports;
+using EventPlatform.Registrations.Domain.Registrations;
+using EventPlatform.Registrations.Infrastructure;
+using EventPlatform.ServiceDefaults.Paging;
 using Microsoft.EntityFrameworkCore;
 
-namespace EventPlatform.Registration.Application;
+namespace EventPlatform.Registrations.Application;
 
 public sealed record SeatCounts(Guid EventId, int Capacity, int Confirmed, int Held, int Waitlisted);
 
-public sealed record ConfirmedAttendee(Domain.Registrations.Registration Registration);
+public sealed record ConfirmedAttendee(Registration Registration);
 
 /// <summary>What the event page shows: seats left, waitlist length, whether registering is possible now.</summary>
 public sealed record EventSeatAvailability(
@@ -17,14 +18,13 @@ public sealed record EventSeatAvailability(
 /// <summary>A session attendees choose: capacity 0 is unlimited (remaining then 0 too, as the contract says).</summary>
 public sealed record SessionSeatAvailability(string SessionId, int Capacity, int Chosen, int Remaining);
 
-public sealed record EventRegistrationsFilter(
-    Guid EventId, RegistrationStatus? Status, string? Query, string? SessionId, int PageSize, string? PageToken);
+public sealed record EventRegistrationsFilter(Guid EventId, RegistrationStatus? Status, string? Query, string? SessionId, PageRequest Page);
 
 public sealed record RegistrationPage(
-    IReadOnlyList<(Domain.Registrations.Registration Registration, int WaitlistPosition)> Registrations, string? NextPageToken, int? TotalCount);
+    IReadOnlyList<(Registration Registration, int WaitlistPosition)> Registrations, string? NextPageToken, int? TotalCount);
 
 public sealed class RegistrationQueries(
-    RegistrationDbContext db, RegistrationAccess access, RegistrationEvents positions, IProgramSessions program, TimeProvider clock)
+    RegistrationDbContext db, RegistrationAccess access, WaitlistPositions positions, IProgramSessions program, TimeProvider clock)
 {
     /// <summary>
     /// Public and anonymous: counts only, no attendee data. Only projected events are answered — a policy exists once
@@ -65,14 +65,14 @@ public sealed class RegistrationQueries(
     }
 
     /// <summary>For other services (no caller): the registrations found among the ids, in the order asked.</summary>
-    public async Task<IReadOnlyList<(Domain.Registrations.Registration Registration, int WaitlistPosition)>> BatchGetAsync(
+    public async Task<IReadOnlyList<(Registration Registration, int WaitlistPosition)>> BatchGetAsync(
         IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {
         var found = await db.Registrations.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
         return await WithPositionsAsync(ids.Where(found.ContainsKey).Select(id => found[id]).ToList(), cancellationToken);
     }
 
-    public async Task<(Domain.Registrations.Registration Registration, int WaitlistPosition)> GetAsync(
+    public async Task<(Registration Registration, int WaitlistPosition)> GetAsync(
         Guid id, Caller? caller, CancellationToken cancellationToken)
     {
         var registration = await db.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
@@ -87,12 +87,12 @@ public sealed class RegistrationQueries(
             }
         }
 
-        return (registration, await positions.WaitlistPositionAsync(registration, cancellationToken));
+        return (registration, await positions.OfAsync(registration, cancellationToken));
     }
 
     /// <summary>The caller's own registrations, newest first, keyset-paginated on (create_time, id) descending.</summary>
     public async Task<RegistrationPage> MineAsync(
-        Caller caller, RegistrationStatus? status, Guid? eventId, int pageSize, string? pageToken, CancellationToken cancellationToken)
+        Caller caller, RegistrationStatus? status, Guid? eventId, PageRequest page, CancellationToken cancellationToken)
     {
         var query = db.Registrations.AsNoTracking().Where(r => r.Attendee.Subject == caller.Subject);
         if (status is { } s)
@@ -105,17 +105,17 @@ public sealed class RegistrationQueries(
             query = query.Where(r => r.EventId == e);
         }
 
-        if (RegistrationPageToken.Parse(pageToken) is var (afterTicks, afterId))
+        if (page.After is { } position)
         {
-            var afterTime = new DateTimeOffset(afterTicks, TimeSpan.Zero);
+            var (afterTime, afterId) = (position.Instant, position.Id);
             // A row-value comparison, (create_time, id) < (after): one index range scan, stable under concurrent inserts.
             query = query.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.CreateTime, r.Id), ValueTuple.Create(afterTime, afterId)));
         }
 
-        var page = await query.OrderByDescending(r => r.CreateTime).ThenByDescending(r => r.Id).Take(pageSize + 1).ToListAsync(cancellationToken);
-        var next = page.Count > pageSize ? RegistrationPageToken.After(page[pageSize - 1].CreateTime.UtcTicks, page[pageSize - 1].Id) : null;
-        var items = page.Take(pageSize).ToList();
-        return new RegistrationPage(await WithPositionsAsync(items, cancellationToken), next, TotalCount: null);
+        var found = Page<Registration>.FromReadOneMore(
+            await query.OrderByDescending(r => r.CreateTime).ThenByDescending(r => r.Id).Take(page.Take + 1).ToListAsync(cancellationToken),
+            page.Take, last => PageToken.After(last.CreateTime, last.Id));
+        return new RegistrationPage(await WithPositionsAsync(found.Items, cancellationToken), found.NextPageToken, TotalCount: null);
     }
 
     /// <summary>
@@ -147,33 +147,35 @@ public sealed class RegistrationQueries(
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var after = RegistrationPageToken.Parse(filter.PageToken);
-        List<Domain.Registrations.Registration> page;
-        string? next;
+        var after = filter.Page.After;
+        var take = filter.Page.Take;
+        Page<Registration> page;
         if (filter.Status == RegistrationStatus.Waitlisted)
         {
-            if (after is var (afterTicket, afterId))
+            if (after is { } position)
             {
-                query = query.Where(r => EF.Functions.GreaterThan(
-                    ValueTuple.Create(r.WaitlistTicket, r.Id), ValueTuple.Create((long?)afterTicket, afterId)));
+                var (afterTicket, afterId) = ((long?)position.Number, position.Id);
+                query = query.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.WaitlistTicket, r.Id), ValueTuple.Create(afterTicket, afterId)));
             }
 
-            page = await query.OrderBy(r => r.WaitlistTicket).ThenBy(r => r.Id).Take(filter.PageSize + 1).ToListAsync(cancellationToken);
-            next = page.Count > filter.PageSize ? RegistrationPageToken.After(page[filter.PageSize - 1].WaitlistTicket ?? 0, page[filter.PageSize - 1].Id) : null;
+            page = Page<Registration>.FromReadOneMore(
+                await query.OrderBy(r => r.WaitlistTicket).ThenBy(r => r.Id).Take(take + 1).ToListAsync(cancellationToken),
+                take, last => PageToken.After(last.WaitlistTicket ?? 0, last.Id));
         }
         else
         {
-            if (after is var (afterTicks, afterId))
+            if (after is { } position)
             {
-                var afterTime = new DateTimeOffset(afterTicks, TimeSpan.Zero);
+                var (afterTime, afterId) = (position.Instant, position.Id);
                 query = query.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.CreateTime, r.Id), ValueTuple.Create(afterTime, afterId)));
             }
 
-            page = await query.OrderBy(r => r.CreateTime).ThenBy(r => r.Id).Take(filter.PageSize + 1).ToListAsync(cancellationToken);
-            next = page.Count > filter.PageSize ? RegistrationPageToken.After(page[filter.PageSize - 1].CreateTime.UtcTicks, page[filter.PageSize - 1].Id) : null;
+            page = Page<Registration>.FromReadOneMore(
+                await query.OrderBy(r => r.CreateTime).ThenBy(r => r.Id).Take(take + 1).ToListAsync(cancellationToken),
+                take, last => PageToken.After(last.CreateTime, last.Id));
         }
 
-        return new RegistrationPage(await WithPositionsAsync(page.Take(filter.PageSize).ToList(), cancellationToken), next, total);
+        return new RegistrationPage(await WithPositionsAsync(page.Items, cancellationToken), page.NextPageToken, total);
     }
 
     public async Task<SeatCounts> SeatCountsAsync(Guid eventId, CancellationToken cancellationToken)
@@ -194,12 +196,13 @@ public sealed class RegistrationQueries(
     }
 
     /// <summary>Confirmed registrations in id order after <paramref name="after"/>; with sessions, only those who chose one.</summary>
-    public async Task<IReadOnlyList<Domain.Registrations.Registration>> ConfirmedAttendeesAsync(
-        Guid eventId, IReadOnlyCollection<string> sessionIds, Guid? after, int pageSize, CancellationToken cancellationToken)
+    public async Task<Page<Registration>> ConfirmedAttendeesAsync(
+        Guid eventId, IReadOnlyCollection<string> sessionIds, PageRequest page, CancellationToken cancellationToken)
     {
         var query = db.Registrations.AsNoTracking().Where(r => r.EventId == eventId && r.Status == RegistrationStatus.Confirmed);
-        if (after is { } last)
+        if (page.After is { } position)
         {
+            var last = position.Id;
             query = query.Where(r => r.Id.CompareTo(last) > 0);
         }
 
@@ -209,47 +212,23 @@ public sealed class RegistrationQueries(
             query = query.Where(r => EF.Property<List<string>>(r, "_sessionIds").Any(s => chosen.Contains(s)));
         }
 
-        return await query.OrderBy(r => r.Id).Take(pageSize).ToListAsync(cancellationToken);
+        return Page<Registration>.FromReadOneMore(
+            await query.OrderBy(r => r.Id).Take(page.Take + 1).ToListAsync(cancellationToken), page.Take, last => PageToken.After("", last.Id));
     }
 
     /// <summary>
     /// Positions are ranks among the event's waitlisted tickets, so they are computed, not stored: one count per
     /// waitlisted row on the page (at most 100, each an index range scan on (event_id, status, waitlist_ticket)).
     /// </summary>
-    private async Task<IReadOnlyList<(Domain.Registrations.Registration, int)>> WithPositionsAsync(
-        List<Domain.Registrations.Registration> page, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(Registration, int)>> WithPositionsAsync(
+        IReadOnlyList<Registration> page, CancellationToken cancellationToken)
     {
-        var result = new List<(Domain.Registrations.Registration, int)>(page.Count);
+        var result = new List<(Registration, int)>(page.Count);
         foreach (var registration in page)
         {
-            result.Add((registration, await positions.WaitlistPositionAsync(registration, cancellationToken)));
+            result.Add((registration, await positions.OfAsync(registration, cancellationToken)));
         }
 
         return result;
-    }
-
-    /// <summary>"ticks-or-ticket|id", base64: opaque to clients, like catalog's page tokens.</summary>
-    private static class RegistrationPageToken
-    {
-        public static string After(long key, Guid id) =>
-            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(FormattableString.Invariant($"{key}|{id}")));
-
-        public static (long Key, Guid Id)? Parse(string? token)
-        {
-            if (string.IsNullOrEmpty(token))
-            {
-                return null;
-            }
-
-            try
-            {
-                var parts = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split('|');
-                return (long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), Guid.Parse(parts[1]));
-            }
-            catch (Exception e) when (e is FormatException or IndexOutOfRangeException or OverflowException)
-            {
-                throw new InvalidInputException("page_token", "Not a page token from an earlier answer: start again without one.");
-            }
-        }
     }
 }

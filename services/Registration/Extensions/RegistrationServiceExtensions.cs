@@ -1,14 +1,17 @@
 using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.Contracts.Program.V1;
 using EventPlatform.Messaging;
-using EventPlatform.Registration.Application.Sessions;
-using EventPlatform.Registration.Application;
-using EventPlatform.Registration.Application.Catalog;
-using EventPlatform.Registration.Infrastructure;
-using EventPlatform.Registration.Infrastructure.Seats;
+using EventPlatform.Registrations.Application;
+using EventPlatform.Registrations.Application.Catalog;
+using EventPlatform.Registrations.Application.Ports;
+using EventPlatform.Registrations.Application.Seats;
+using EventPlatform.Registrations.Application.Sessions;
+using EventPlatform.Registrations.Grpc;
+using EventPlatform.Registrations.Infrastructure;
+using EventPlatform.Registrations.Infrastructure.Seats;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace EventPlatform.Registration.Extensions;
+namespace EventPlatform.Registrations.Extensions;
 
 public static class RegistrationServiceExtensions
 {
@@ -22,21 +25,22 @@ public static class RegistrationServiceExtensions
             .Subscribe<EventUpdated, ProjectCapacityPolicy>()
             .Subscribe<RegistrationsClosed, ProjectCapacityPolicy>()
             .Subscribe<EventCancelled, ProjectCapacityPolicy>();
+        builder.AddCommandPipeline<RegistrationDbContext, RegistrationIntegrationEvents>();
+        builder.Services.AddSingleton(RegistrationFields.Names);
         builder.Services.AddServiceGrpcClient<CatalogInternalService.CatalogInternalServiceClient>("catalog");
         builder.Services.AddServiceGrpcClient<ProgramInternalService.ProgramInternalServiceClient>("program");
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<RegistrationSweepOptions>(builder.Configuration.GetSection("Registration"));
-        builder.Services.AddSingleton<RedisSeatGate>();
-        builder.Services.AddScoped<SeatLedger>();
+        builder.Services.AddSingleton<ISeatGate, RedisSeatGate>();
+        builder.Services.AddScoped<ISeatLedger, SeatLedger>();
         builder.Services.AddScoped<SeatAllocator>();
-        builder.Services.AddScoped<SessionSeatLedger>();
+        builder.Services.AddScoped<ISessionSeatLedger, SessionSeatLedger>();
         builder.Services.AddScoped<IProgramSessions, ProgramSessionsClient>();
         builder.Services.AddScoped<SessionChoices>();
         builder.Services.AddScoped<ICatalogEvents, CatalogEventsClient>();
-        builder.Services.AddScoped<UnitOfWork>();
         builder.Services.AddScoped<Policies>();
         builder.Services.AddScoped<Waitlist>();
-        builder.Services.AddScoped<RegistrationEvents>();
+        builder.Services.AddScoped<WaitlistPositions>();
         builder.Services.AddSingleton<RegistrationAccess>();
         builder.Services.AddScoped<RegistrationCommands>();
         builder.Services.AddScoped<RegistrationQueries>();

@@ -1,10 +1,11 @@
 using EventPlatform.Contracts.Registration.V1;
 using EventPlatform.Domain;
-using EventPlatform.Registration.Application;
-using EventPlatform.Registration.Application.Sessions;
+using EventPlatform.Registrations.Application;
+using EventPlatform.Registrations.Application.Sessions;
 using Grpc.Core;
+using EventPlatform.ServiceDefaults.Paging;
 
-namespace EventPlatform.Registration.Grpc;
+namespace EventPlatform.Registrations.Grpc;
 
 public sealed class RegistrationGrpcService(RegistrationCommands commands, RegistrationQueries queries, SessionChoices sessions)
     : RegistrationService.RegistrationServiceBase
@@ -24,10 +25,10 @@ public sealed class RegistrationGrpcService(RegistrationCommands commands, Regis
         Guid? eventId = string.IsNullOrEmpty(request.EventId)
             ? null
             : input.Capture(() => (Guid?)RegistrationMapping.ToId(request.EventId, "event_id", "an event"));
-        var pageSize = RegistrationMapping.PageSize(request.PageSize, input);
+        var pageRequest = input.Capture(() => PageRequest.Of(request.PageSize, request.PageToken));
         input.ThrowIfInvalid();
         var page = await queries.MineAsync(
-            context.Caller(), RegistrationContract.ToDomain(request.Status), eventId, pageSize, request.PageToken, context.CancellationToken);
+            context.Caller(), RegistrationContract.ToDomain(request.Status), eventId, pageRequest!, context.CancellationToken);
         return new ListMyRegistrationsResponse
         {
             Registrations = { page.Registrations.Select(r => r.Registration.ToContract(r.WaitlistPosition)) },
@@ -50,7 +51,7 @@ public sealed class RegistrationGrpcService(RegistrationCommands commands, Regis
             input.Add("query", "At most 200 characters.");
         }
 
-        var pageSize = RegistrationMapping.PageSize(request.PageSize, input);
+        var pageRequest = input.Capture(() => PageRequest.Of(request.PageSize, request.PageToken));
         input.ThrowIfInvalid();
         var page = await queries.ForEventAsync(
             new EventRegistrationsFilter(
@@ -58,8 +59,7 @@ public sealed class RegistrationGrpcService(RegistrationCommands commands, Regis
                 RegistrationContract.ToDomain(request.Status),
                 request.Query,
                 request.SessionId.Length > 0 ? request.SessionId : null,
-                pageSize,
-                request.PageToken),
+                pageRequest!),
             caller,
             context.CancellationToken);
         return new ListEventRegistrationsResponse

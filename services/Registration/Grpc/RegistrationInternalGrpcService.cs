@@ -1,9 +1,10 @@
 using EventPlatform.Contracts.Registration.V1;
 using EventPlatform.Domain;
-using EventPlatform.Registration.Application;
+using EventPlatform.Registrations.Application;
 using Grpc.Core;
+using EventPlatform.ServiceDefaults.Paging;
 
-namespace EventPlatform.Registration.Grpc;
+namespace EventPlatform.Registrations.Grpc;
 
 /// <summary>For other services only: the BFF never maps this service, so it cannot be reached from outside.</summary>
 public sealed class RegistrationInternalGrpcService(RegistrationQueries queries) : RegistrationInternalService.RegistrationInternalServiceBase
@@ -48,32 +49,21 @@ public sealed class RegistrationInternalGrpcService(RegistrationQueries queries)
     {
         var input = new InputValidation();
         var eventId = input.Capture(() => (Guid?)RegistrationMapping.ToId(request.EventId, "event_id", "an event"));
-        var pageSize = request.PageSize == 0 ? 500 : request.PageSize;
-        if (pageSize is < 1 or > 1000)
-        {
-            input.Add("page_size", "Between 1 and 1000.");
-        }
-
-        Guid? after = null;
-        if (request.PageToken.Length > 0)
-        {
-            after = input.Capture(() => (Guid?)RegistrationMapping.ToId(request.PageToken, "page_token", "a page token (registration)"));
-        }
-
+        var pageRequest = input.Capture(() => PageRequest.Of(request.PageSize, request.PageToken, maxSize: 1000, defaultSize: 500));
         input.ThrowIfInvalid();
-        var page = await queries.ConfirmedAttendeesAsync(eventId!.Value, request.SessionIds, after, pageSize, context.CancellationToken);
+        var page = await queries.ConfirmedAttendeesAsync(eventId!.Value, request.SessionIds, pageRequest!, context.CancellationToken);
         return new ListConfirmedAttendeesResponse
         {
             Attendees =
             {
-                page.Select(r => new Contracts.Registration.V1.ConfirmedAttendee
+                page.Items.Select(r => new Contracts.Registration.V1.ConfirmedAttendee
                 {
                     RegistrationId = r.Id.ToString(),
                     Attendee = r.ToContract().Attendee,
                     SessionIds = { r.SessionIds },
                 }),
             },
-            NextPageToken = page.Count == pageSize ? page[^1].Id.ToString() : string.Empty,
+            NextPageToken = page.NextPageToken ?? string.Empty,
         };
     }
 }

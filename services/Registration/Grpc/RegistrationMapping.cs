@@ -1,36 +1,21 @@
 using EventPlatform.Domain;
-using EventPlatform.Registration.Application;
-using EventPlatform.Registration.Domain.Registrations;
+using EventPlatform.Registrations.Application;
+using EventPlatform.Registrations.Domain.Registrations;
+using EventPlatform.ServiceDefaults.Grpc;
 using Grpc.Core;
 using Proto = EventPlatform.Contracts.Registration.V1;
 
-namespace EventPlatform.Registration.Grpc;
+namespace EventPlatform.Registrations.Grpc;
 
 /// <summary>Maps the contracts to commands; every bad field is reported at once.</summary>
 internal static class RegistrationMapping
 {
-    public static Guid ToId(string id, string field, string what) =>
-        Guid.TryParse(id, out var value) ? value : throw new InvalidInputException(field, $"Expected {what} id (a UUID).");
-
-    /// <summary>1..100, default 20 (0 = not given).</summary>
-    public static int PageSize(int requested, InputValidation input)
-    {
-        if (requested is < 0 or > 100)
-        {
-            input.Add("page_size", "Between 1 and 100.");
-        }
-
-        return requested == 0 ? 20 : requested;
-    }
+    public static Guid ToId(string id, string field, string what) => RequestFields.Uuid(id, field, $"{what} id");
 
     public static RegisterCommand ToCommand(this Proto.RegisterRequest request, Application.Caller caller)
     {
         var input = new InputValidation();
-        if (string.IsNullOrWhiteSpace(request.RequestId) || request.RequestId.Length > 200)
-        {
-            input.Add("request_id", "A request id (idempotency key chosen by the client, at most 200 characters) is required.");
-        }
-
+        RequestFields.RequestId(request.RequestId, input);
         var eventId = input.Capture(() => (Guid?)ToId(request.EventId, "event_id", "an event"));
         var attendee = input.Capture(() => Attendee.Of(caller.Subject, request.Name, request.Email, request.Locale));
         var sessionIds = SessionIds(request.SessionIds, input);

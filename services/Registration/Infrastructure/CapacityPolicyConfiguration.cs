@@ -1,8 +1,8 @@
-using EventPlatform.Registration.Domain.Policies;
+using EventPlatform.Registrations.Domain.Policies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace EventPlatform.Registration.Infrastructure;
+namespace EventPlatform.Registrations.Infrastructure;
 
 internal sealed class CapacityPolicyConfiguration : IEntityTypeConfiguration<CapacityPolicy>
 {

@@ -1,7 +1,7 @@
 using EventPlatform.Contracts.Program.V1;
-using EventPlatform.Registration.Application.Sessions;
+using EventPlatform.Registrations.Application.Ports;
 
-namespace EventPlatform.Registration.Infrastructure;
+namespace EventPlatform.Registrations.Infrastructure;
 
 /// <summary>Asks program, which owns sessions, for those an attendee chooses and for an event's program.</summary>
 internal sealed class ProgramSessionsClient(ProgramInternalService.ProgramInternalServiceClient program) : IProgramSessions

@@ -1,10 +1,10 @@
-using EventPlatform.Registration.Domain.Registrations;
+using EventPlatform.Registrations.Domain.Registrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace EventPlatform.Registration.Infrastructure;
+namespace EventPlatform.Registrations.Infrastructure;
 
-internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Domain.Registrations.Registration>
+internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
 {
     /// <summary>
     /// The partial unique index "one active registration per attendee and event" is created by the migration in SQL:
@@ -12,7 +12,7 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Domai
     /// </summary>
     internal const string OneActivePerAttendeeIndex = "ux_registrations_one_active_per_attendee";
 
-    public void Configure(EntityTypeBuilder<Domain.Registrations.Registration> builder)
+    public void Configure(EntityTypeBuilder<Registration> builder)
     {
         builder.ToTable("registrations", t => t.HasCheckConstraint(
             "ck_registrations_sessions_only_when_confirmed", "cardinality(session_ids) = 0 OR status = 'Confirmed'"));

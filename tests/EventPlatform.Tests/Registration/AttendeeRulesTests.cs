@@ -1,9 +1,10 @@
 extern alias RegistrationService;
 
 using EventPlatform.Domain;
-using RegistrationService::EventPlatform.Registration.Domain.Policies;
-using RegistrationService::EventPlatform.Registration.Domain.Registrations;
+using RegistrationService::EventPlatform.Registrations.Domain.Policies;
+using RegistrationService::EventPlatform.Registrations.Domain.Registrations;
 using static EventPlatform.Tests.Registrations.RegistrationFixtures;
+using RegistrationService::EventPlatform.Registrations.Grpc;
 
 namespace EventPlatform.Tests.Registrations;
 
@@ -14,7 +15,7 @@ public sealed class AttendeeRulesTests
     {
         var e = Assert.Throws<InvalidInputException>(() => Attendee.Of("ada", " ", "not-an-email", "??"));
 
-        Assert.Equal(["name", "email", "locale"], e.Violations.Select(v => v.Field));
+        Assert.Equal(["name", "email", "locale"], e.Violations.Select(v => RegistrationFields.Names.ToContract(v.Field)));
         Assert.StartsWith("AttendeeEmailMustBeValid", e.Violations[1].Description, StringComparison.Ordinal);
     }
 

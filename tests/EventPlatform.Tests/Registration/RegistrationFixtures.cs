@@ -1,8 +1,8 @@
 extern alias RegistrationService;
 
-using RegistrationService::EventPlatform.Registration.Domain.Policies;
-using RegistrationService::EventPlatform.Registration.Domain.Registrations;
-using DomainRegistration = RegistrationService::EventPlatform.Registration.Domain.Registrations.Registration;
+using RegistrationService::EventPlatform.Registrations.Domain.Policies;
+using RegistrationService::EventPlatform.Registrations.Domain.Registrations;
+using DomainRegistration = RegistrationService::EventPlatform.Registrations.Domain.Registrations.Registration;
 
 namespace EventPlatform.Tests.Registrations;
 

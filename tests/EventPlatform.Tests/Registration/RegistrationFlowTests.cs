@@ -6,9 +6,9 @@ using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using RegistrationService::EventPlatform.Registration.Application;
-using RegistrationService::EventPlatform.Registration.Domain.Registrations;
-using RegistrationService::EventPlatform.Registration.Infrastructure;
+using RegistrationService::EventPlatform.Registrations.Application;
+using RegistrationService::EventPlatform.Registrations.Domain.Registrations;
+using RegistrationService::EventPlatform.Registrations.Infrastructure;
 using Proto = EventPlatform.Contracts.Catalog.V1;
 
 namespace EventPlatform.Tests.Registrations;
@@ -189,7 +189,7 @@ public sealed class RegistrationFlowTests(RegistrationInfrastructure infrastruct
         {
             var db = s.GetRequiredService<RegistrationDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await ActivatorUtilities.CreateInstance<RegistrationService::EventPlatform.Registration.Application.Catalog.ProjectCapacityPolicy>(s)
+            await ActivatorUtilities.CreateInstance<RegistrationService::EventPlatform.Registrations.Application.Catalog.ProjectCapacityPolicy>(s)
                 .HandleAsync(
                     new Proto.EventCancelled
                     {

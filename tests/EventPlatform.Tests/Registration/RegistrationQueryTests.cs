@@ -3,8 +3,9 @@ extern alias RegistrationService;
 using EventPlatform.Domain;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using RegistrationService::EventPlatform.Registration.Application;
-using RegistrationService::EventPlatform.Registration.Domain.Registrations;
+using RegistrationService::EventPlatform.Registrations.Application;
+using RegistrationService::EventPlatform.Registrations.Domain.Registrations;
+using EventPlatform.ServiceDefaults.Paging;
 
 namespace EventPlatform.Tests.Registrations;
 
@@ -54,7 +55,7 @@ public sealed class RegistrationQueryTests(RegistrationInfrastructure infrastruc
 
         var all = await ListAsync(eventId, status: null, pageSize: 20, token: null);
         var confirmed = await ListAsync(eventId, RegistrationStatus.Confirmed, pageSize: 20, token: null);
-        var none = await ForEventAsync(new EventRegistrationsFilter(eventId, null, "100%_nobody", null, 20, null), Organizer);
+        var none = await ForEventAsync(new EventRegistrationsFilter(eventId, null, "100%_nobody", null, PageRequest.Of(20, null)), Organizer);
 
         Assert.Equal(["a", "b", "c"], all.Registrations.Select(r => r.Registration.Attendee.Subject));
         Assert.Equal([0, 0, 1], all.Registrations.Select(r => r.WaitlistPosition));
@@ -69,8 +70,8 @@ public sealed class RegistrationQueryTests(RegistrationInfrastructure infrastruc
         await _replica.RegisterAsync(eventId, "a");
 
         await Assert.ThrowsAsync<PermissionDeniedException>(() =>
-            ForEventAsync(new EventRegistrationsFilter(eventId, null, null, null, 20, null), new Caller("a", IsAdmin: false)));
-        var asAdmin = await ForEventAsync(new EventRegistrationsFilter(eventId, null, null, null, 20, null), new Caller("root", IsAdmin: true));
+            ForEventAsync(new EventRegistrationsFilter(eventId, null, null, null, PageRequest.Of(20, null)), new Caller("a", IsAdmin: false)));
+        var asAdmin = await ForEventAsync(new EventRegistrationsFilter(eventId, null, null, null, PageRequest.Of(20, null)), new Caller("root", IsAdmin: true));
 
         Assert.Single(asAdmin.Registrations);
     }
@@ -81,7 +82,7 @@ public sealed class RegistrationQueryTests(RegistrationInfrastructure infrastruc
         var eventId = await _replica.PublishOpenEventAsync(capacity: 2, _clock.GetUtcNow());
 
         var failure = await Assert.ThrowsAsync<InvalidInputException>(() =>
-            ForEventAsync(new EventRegistrationsFilter(eventId, null, null, null, 20, "not a token"), Organizer));
+            ForEventAsync(new EventRegistrationsFilter(eventId, null, null, null, PageRequest.Of(20, "not a token")), Organizer));
 
         Assert.Equal("page_token", Assert.Single(failure.Violations).Field);
     }
@@ -99,9 +100,9 @@ public sealed class RegistrationQueryTests(RegistrationInfrastructure infrastruc
         }
 
         var me = new Caller("me", IsAdmin: false);
-        var first = await _replica.InScopeAsync(s => s.GetRequiredService<RegistrationQueries>().MineAsync(me, null, null, 2, null, CancellationToken.None));
+        var first = await _replica.InScopeAsync(s => s.GetRequiredService<RegistrationQueries>().MineAsync(me, null, null, PageRequest.Of(2, null), CancellationToken.None));
         var second = await _replica.InScopeAsync(s =>
-            s.GetRequiredService<RegistrationQueries>().MineAsync(me, null, null, 2, first.NextPageToken, CancellationToken.None));
+            s.GetRequiredService<RegistrationQueries>().MineAsync(me, null, null, PageRequest.Of(2, first.NextPageToken), CancellationToken.None));
 
         Assert.Equal([events[2], events[1], events[0]], first.Registrations.Concat(second.Registrations).Select(r => r.Registration.EventId));
         Assert.Null(second.NextPageToken);
@@ -125,7 +126,7 @@ public sealed class RegistrationQueryTests(RegistrationInfrastructure infrastruc
     }
 
     private Task<RegistrationPage> ListAsync(Guid eventId, RegistrationStatus? status, int pageSize, string? token) =>
-        ForEventAsync(new EventRegistrationsFilter(eventId, status, null, null, pageSize, token), Organizer);
+        ForEventAsync(new EventRegistrationsFilter(eventId, status, null, null, PageRequest.Of(pageSize, token)), Organizer);
 
     private Task<RegistrationPage> ForEventAsync(EventRegistrationsFilter filter, Caller caller) =>
         _replica.InScopeAsync(s => s.GetRequiredService<RegistrationQueries>().ForEventAsync(filter, caller, CancellationToken.None));

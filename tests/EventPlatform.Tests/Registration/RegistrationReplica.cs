@@ -1,9 +1,9 @@
 extern alias RegistrationService;
 
-using RegistrationService::EventPlatform.Registration.Application;
-using RegistrationService::EventPlatform.Registration.Application.Catalog;
-using RegistrationService::EventPlatform.Registration.Extensions;
-using RegistrationService::EventPlatform.Registration.Infrastructure;
+using RegistrationService::EventPlatform.Registrations.Application;
+using RegistrationService::EventPlatform.Registrations.Application.Catalog;
+using RegistrationService::EventPlatform.Registrations.Extensions;
+using RegistrationService::EventPlatform.Registrations.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -51,12 +51,12 @@ internal sealed class RegistrationReplica : IAsyncDisposable
         return await work(scope.ServiceProvider);
     }
 
-    public Task<RegistrationService::EventPlatform.Registration.Domain.Registrations.Registration> RegisterAsync(
+    public Task<RegistrationService::EventPlatform.Registrations.Domain.Registrations.Registration> RegisterAsync(
         Guid eventId, string subject, string? requestId = null, CancellationToken cancellationToken = default) =>
         InScopeAsync(s => s.GetRequiredService<RegistrationCommands>().RegisterAsync(
             new RegisterCommand(
                 requestId ?? $"req-{subject}-{eventId:N}", eventId, subject,
-                RegistrationService::EventPlatform.Registration.Domain.Registrations.Attendee.Of(subject, $"Attendee {subject}", $"{subject}@example.org", "en-GB"),
+                RegistrationService::EventPlatform.Registrations.Domain.Registrations.Attendee.Of(subject, $"Attendee {subject}", $"{subject}@example.org", "en-GB"),
                 [], null),
             cancellationToken));
 

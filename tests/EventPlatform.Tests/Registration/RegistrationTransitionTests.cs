@@ -1,8 +1,8 @@
 extern alias RegistrationService;
 
 using EventPlatform.Domain;
-using RegistrationService::EventPlatform.Registration.Domain.Policies;
-using RegistrationService::EventPlatform.Registration.Domain.Registrations;
+using RegistrationService::EventPlatform.Registrations.Domain.Policies;
+using RegistrationService::EventPlatform.Registrations.Domain.Registrations;
 using static EventPlatform.Tests.Registrations.RegistrationFixtures;
 
 namespace EventPlatform.Tests.Registrations;

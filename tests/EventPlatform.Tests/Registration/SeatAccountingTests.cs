@@ -1,11 +1,14 @@
 extern alias RegistrationService;
 
-using RegistrationService::EventPlatform.Registration.Application;
-using RegistrationService::EventPlatform.Registration.Domain.Registrations;
-using RegistrationService::EventPlatform.Registration.Infrastructure;
-using RegistrationService::EventPlatform.Registration.Infrastructure.Seats;
+using RegistrationService::EventPlatform.Registrations.Application;
+using RegistrationService::EventPlatform.Registrations.Application.Ports;
+using RegistrationService::EventPlatform.Registrations.Application.Seats;
+using RegistrationService::EventPlatform.Registrations.Domain.Registrations;
+using RegistrationService::EventPlatform.Registrations.Infrastructure;
+using RegistrationService::EventPlatform.Registrations.Infrastructure.Seats;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using StackExchange.Redis;
@@ -143,7 +146,8 @@ public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructur
         var granted = await third.InScopeAsync(async s =>
         {
             await s.GetRequiredService<SeatAllocator>().RebuildAsync(eventId, overwrite: false, CancellationToken.None);
-            return await s.GetRequiredService<RedisSeatGate>().TryTakeAsync(eventId);
+            var quietPeriod = s.GetRequiredService<IOptions<RegistrationSweepOptions>>().Value.ReconciliationQuietPeriod;
+            return await s.GetRequiredService<ISeatGate>().TryTakeAsync(eventId, quietPeriod);
         });
         var next = await _second.RegisterAsync(eventId, "next-in-line");
 
@@ -198,7 +202,7 @@ public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructur
         await rushTask;
     }
 
-    private Task<List<RegistrationService::EventPlatform.Registration.Domain.Registrations.Registration>> AllAsync(Guid eventId) =>
+    private Task<List<RegistrationService::EventPlatform.Registrations.Domain.Registrations.Registration>> AllAsync(Guid eventId) =>
         _first.InScopeAsync(s => s.GetRequiredService<RegistrationDbContext>().Registrations.AsNoTracking()
             .Where(r => r.EventId == eventId).ToListAsync());
 

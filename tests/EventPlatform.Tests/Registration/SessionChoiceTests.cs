@@ -1,10 +1,11 @@
 extern alias RegistrationService;
 
 using EventPlatform.Domain;
-using RegistrationService::EventPlatform.Registration.Domain.Registrations;
-using RegistrationService::EventPlatform.Registration.Domain.Sessions;
+using RegistrationService::EventPlatform.Registrations.Domain.Registrations;
+using RegistrationService::EventPlatform.Registrations.Domain.Sessions;
 using static EventPlatform.Tests.Registrations.RegistrationFixtures;
-using DomainRegistration = RegistrationService::EventPlatform.Registration.Domain.Registrations.Registration;
+using DomainRegistration = RegistrationService::EventPlatform.Registrations.Domain.Registrations.Registration;
+using RegistrationService::EventPlatform.Registrations.Grpc;
 
 namespace EventPlatform.Tests.Registrations;
 
@@ -66,7 +67,7 @@ public sealed class SessionChoiceTests
         Assert.Equal(
             ["ChosenSessionsMustBelongToEvent", "PlenarySessionsAreNotChosen", "ChosenSessionsMustNotOverlap"],
             e.Violations.Select(v => v.Description.Split(':')[0]));
-        Assert.All(e.Violations, v => Assert.Equal("session_ids", v.Field));
+        Assert.All(e.Violations, v => Assert.Equal("session_ids", RegistrationFields.Names.ToContract(v.Field)));
         Assert.Empty(registration.SessionIds);
     }
 

@@ -1,11 +1,12 @@
-using EventPlatform.Registration.Domain.Policies;
+using EventPlatform.Registrations.Domain.Policies;
 using Proto = EventPlatform.Contracts.Catalog.V1;
 
-namespace EventPlatform.Registration.Application.Catalog;
+namespace EventPlatform.Registrations.Application.Catalog;
 
+/// <summary>What registration keeps of a catalog event: the terms its capacity policy follows.</summary>
 public static class CatalogEventTermsMapping
 {
-    public static CatalogEventTerms ToTerms(this Proto.Event e) => new(
+    public static (Guid EventId, PolicyTerms Terms) ToTerms(this Proto.Event e) => (
         Guid.Parse(e.Id),
         new PolicyTerms(
             e.OwnerId,

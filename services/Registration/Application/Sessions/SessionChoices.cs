@@ -1,19 +1,11 @@
 using EventPlatform.Domain;
-using EventPlatform.Registration.Domain.Registrations;
-using EventPlatform.Registration.Domain.Sessions;
-using EventPlatform.Registration.Infrastructure;
-using EventPlatform.Registration.Infrastructure.Seats;
+using EventPlatform.Registrations.Domain.Registrations;
+using EventPlatform.Registrations.Domain.Sessions;
+using EventPlatform.Registrations.Application.Ports;
+using EventPlatform.Registrations.Infrastructure;
+using EventPlatform.ServiceDefaults.Commands;
 
-namespace EventPlatform.Registration.Application.Sessions;
-
-/// <summary>Program's sessions, as registration reads them; ids program does not know are left out.</summary>
-public interface IProgramSessions
-{
-    Task<IReadOnlyList<Session>> FindAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
-
-    /// <summary>The event's scheduled sessions.</summary>
-    Task<IReadOnlyList<Session>> OfEventAsync(Guid eventId, CancellationToken cancellationToken);
-}
+namespace EventPlatform.Registrations.Application.Sessions;
 
 /// <summary>
 /// Session choices and their seats. A Confirmed registration holds one seat in each session it chose, taken in the
@@ -21,7 +13,7 @@ public interface IProgramSessions
 /// transaction that closes it.
 /// </summary>
 public sealed class SessionChoices(
-    RegistrationDbContext db, SessionSeatLedger ledger, IProgramSessions program, UnitOfWork unitOfWork, TimeProvider clock)
+    CommandPipeline<RegistrationDbContext> pipeline, ISessionSeatLedger ledger, IProgramSessions program, TimeProvider clock)
 {
     /// <summary>Checks the sessions asked for when registering, before any seat is taken; returns program's view of them.</summary>
     public async Task<IReadOnlyList<Session>> CheckRequestedAsync(Guid eventId, IReadOnlyList<string> ids, CancellationToken cancellationToken)
@@ -44,7 +36,7 @@ public sealed class SessionChoices(
     /// The registration was just confirmed: it takes a seat in each session asked for that still has one. A full
     /// session is left out rather than refusing the confirmation; the attendee sees the sessions held and may choose again.
     /// </summary>
-    public async Task ApplyRequestedAsync(Domain.Registrations.Registration registration, CancellationToken cancellationToken)
+    public async Task ApplyRequestedAsync(Registration registration, CancellationToken cancellationToken)
     {
         if (registration.Status != RegistrationStatus.Confirmed || registration.RequestedSessionIds.Count == 0)
         {
@@ -64,13 +56,13 @@ public sealed class SessionChoices(
     }
 
     /// <summary>The attendee's new choice replaces the old one: all of it, or nothing when a session is full.</summary>
-    public async Task<Domain.Registrations.Registration> ChooseAsync(
+    public async Task<Registration> ChooseAsync(
         Guid id, IReadOnlyList<string> sessionIds, Caller caller, CancellationToken cancellationToken)
     {
         var found = sessionIds.Count == 0 ? [] : await program.FindAsync(sessionIds, cancellationToken);
-        return await unitOfWork.RunAsync(async () =>
+        return await pipeline.RunAsync(async (_, token) =>
         {
-            var registration = await db.LockRegistrationAsync(id, cancellationToken);
+            var registration = await pipeline.Db.LockRegistrationAsync(id, token);
             if (registration is null || (!caller.IsAdmin && caller.Subject != registration.Attendee.Subject))
             {
                 // Someone else's registration is not revealed, as in GetRegistration.
@@ -78,17 +70,17 @@ public sealed class SessionChoices(
             }
 
             var change = registration.ChooseSessions(sessionIds, found, clock.GetUtcNow());
-            await ledger.RecordAsync(found.Where(s => change.Added.Contains(s.Id)), cancellationToken);
+            await ledger.RecordAsync(found.Where(s => change.Added.Contains(s.Id)), token);
             var steps = change.Added.Select(s => (SessionId: s, Take: true)).Concat(change.Removed.Select(s => (SessionId: s, Take: false)));
             foreach (var (sessionId, take) in steps.OrderBy(s => s.SessionId, StringComparer.Ordinal))
             {
                 if (take)
                 {
-                    BusinessRule.Check(new SessionMustHaveFreeSeatRule(sessionId, await ledger.TryTakeAsync(sessionId, cancellationToken)));
+                    BusinessRule.Check(new SessionMustHaveFreeSeatRule(sessionId, await ledger.TryTakeAsync(sessionId, token)));
                 }
                 else
                 {
-                    await ledger.ReleaseAsync(sessionId, cancellationToken);
+                    await ledger.ReleaseAsync(sessionId, token);
                 }
             }
 

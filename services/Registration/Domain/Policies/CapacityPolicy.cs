@@ -1,4 +1,4 @@
-namespace EventPlatform.Registration.Domain.Policies;
+namespace EventPlatform.Registrations.Domain.Policies;
 
 public enum EventRegistrationStatus
 {

@@ -1,6 +1,6 @@
 using EventPlatform.Domain;
 
-namespace EventPlatform.Registration.Domain.Policies;
+namespace EventPlatform.Registrations.Domain.Policies;
 
 public sealed class EventMustBeOpenForRegistrationRule(CapacityPolicy policy) : IBusinessRule
 {

@@ -1,7 +1,7 @@
-using System.Net.Mail;
 using EventPlatform.Domain;
+using EventPlatform.Domain.Validation;
 
-namespace EventPlatform.Registration.Domain.Registrations;
+namespace EventPlatform.Registrations.Domain.Registrations;
 
 /// <summary>The person registering: identity from the caller's token, name, email and locale as they gave them.</summary>
 public sealed record Attendee
@@ -37,7 +37,7 @@ public sealed class AttendeeNameMustBeGivenRule(string? name) : IFieldRule
 {
     public const int MaxLength = 200;
 
-    public string Field => "name";
+    public string Field => "Name";
 
     public string Message => $"The attendee's name is required, at most {MaxLength} characters.";
 
@@ -46,22 +46,18 @@ public sealed class AttendeeNameMustBeGivenRule(string? name) : IFieldRule
 
 public sealed class AttendeeEmailMustBeValidRule(string? email) : IFieldRule
 {
-    public string Field => "email";
+    public string Field => "Email";
 
     public string Message => "The attendee's email must be a valid address.";
 
-    public bool IsBroken() =>
-        string.IsNullOrWhiteSpace(email) || email.Trim().Length > 320 || !MailAddress.TryCreate(email.Trim(), out var parsed)
-        || !string.Equals(parsed.Address, email.Trim(), StringComparison.Ordinal);
+    public bool IsBroken() => !EmailAddress.IsValid(email?.Trim());
 }
 
 public sealed class AttendeeLocaleMustBeALanguageTagRule(string? locale) : IFieldRule
 {
-    public string Field => "locale";
+    public string Field => "Locale";
 
     public string Message => "The locale must be a BCP 47 language tag such as \"fr-FR\".";
 
-    public bool IsBroken() =>
-        string.IsNullOrWhiteSpace(locale) || locale.Trim().Length > 35
-        || !System.Text.RegularExpressions.Regex.IsMatch(locale.Trim(), "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$");
+    public bool IsBroken() => !LanguageTag.IsValid(locale?.Trim());
 }

@@ -1,8 +1,8 @@
 using EventPlatform.Domain;
-using EventPlatform.Registration.Domain.Policies;
-using EventPlatform.Registration.Domain.Sessions;
+using EventPlatform.Registrations.Domain.Policies;
+using EventPlatform.Registrations.Domain.Sessions;
 
-namespace EventPlatform.Registration.Domain.Registrations;
+namespace EventPlatform.Registrations.Domain.Registrations;
 
 /// <summary>
 /// One attendee's registration to one event. Whether a seat was obtained is decided outside (the seat ledger is
@@ -10,7 +10,7 @@ namespace EventPlatform.Registration.Domain.Registrations;
 /// here. <see cref="HoldsSeat"/> says whether this registration counts against capacity, so a status change that
 /// returns true from a release method is exactly one seat to give back.
 /// </summary>
-public sealed class Registration
+public sealed class Registration : AggregateRoot
 {
     private List<string> _sessionIds = [];
     private List<string> _requestedSessionIds = [];
@@ -103,6 +103,7 @@ public sealed class Registration
             registration.TakeSeatOrWaitlist(policy, seatGranted, waitlistTicket, now);
         }
 
+        registration.Raise(new RegistrationRequested(registration));
         return registration;
     }
 
@@ -123,6 +124,7 @@ public sealed class Registration
         BusinessRule.Check(new RegistrationMustAwaitApprovalRule(this));
         ApproveTime = now;
         TakeSeatOrWaitlist(policy, HoldsSeat || seatGranted, waitlistTicket, now);
+        Raise(new RegistrationApproved(this));
         return true;
     }
 
@@ -136,7 +138,9 @@ public sealed class Registration
 
         BusinessRule.Check(new RegistrationMustAwaitApprovalRule(this));
         StatusReason = reason?.Trim() ?? string.Empty;
-        return Close(RegistrationStatus.Rejected, now);
+        var released = Close(RegistrationStatus.Rejected, now);
+        Raise(new RegistrationRejected(this, released));
+        return released;
     }
 
     /// <summary>The attendee or organizer withdraws it. Returns whether a seat was freed.</summary>
@@ -148,16 +152,21 @@ public sealed class Registration
         }
 
         BusinessRule.Check(new RegistrationMustBeActiveRule(this));
+        var previous = Status;
         CancellationCause = cause;
         StatusReason = reason?.Trim() ?? string.Empty;
-        return Close(RegistrationStatus.Cancelled, now);
+        var released = Close(RegistrationStatus.Cancelled, now);
+        Raise(new RegistrationCancelled(this, previous, released));
+        return released;
     }
 
     /// <summary>The payment deadline passed: the held seat goes back. Returns whether a seat was freed (always true).</summary>
     public bool ExpireHold(DateTimeOffset now)
     {
         BusinessRule.Check(new HoldMustHaveLapsedRule(this, now));
-        return Close(RegistrationStatus.Expired, now);
+        var released = Close(RegistrationStatus.Expired, now);
+        Raise(new RegistrationExpired(this));
+        return released;
     }
 
     /// <summary>A freed seat goes to this waitlisted registration: confirmed at once if free, held for payment if paid.</summary>
@@ -166,6 +175,7 @@ public sealed class Registration
         BusinessRule.Check(new RegistrationMustBeWaitlistedRule(this));
         PromotedFromWaitlist = true;
         TakeSeat(policy, now);
+        Raise(new RegistrationPromotedFromWaitlist(this));
     }
 
     /// <summary>The payment succeeded while the seat was held.</summary>
@@ -178,6 +188,7 @@ public sealed class Registration
 
         BusinessRule.Check(new RegistrationMustBePendingRule(this));
         Confirm(now);
+        Raise(new RegistrationPaid(this));
     }
 
     /// <summary>

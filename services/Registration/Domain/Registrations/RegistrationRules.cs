@@ -1,6 +1,6 @@
 using EventPlatform.Domain;
 
-namespace EventPlatform.Registration.Domain.Registrations;
+namespace EventPlatform.Registrations.Domain.Registrations;
 
 public sealed class RegistrationMustAwaitApprovalRule(Registration registration) : IBusinessRule
 {

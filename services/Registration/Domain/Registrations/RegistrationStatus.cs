@@ -1,4 +1,4 @@
-namespace EventPlatform.Registration.Domain.Registrations;
+namespace EventPlatform.Registrations.Domain.Registrations;
 
 public enum RegistrationStatus
 {

@@ -1,4 +1,4 @@
-namespace EventPlatform.Registration.Domain.Sessions;
+namespace EventPlatform.Registrations.Domain.Sessions;
 
 /// <summary>
 /// A session of an event's program as registration needs it to accept a choice: program owns sessions, registration

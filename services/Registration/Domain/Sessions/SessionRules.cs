@@ -1,12 +1,12 @@
 using EventPlatform.Domain;
 
-namespace EventPlatform.Registration.Domain.Sessions;
+namespace EventPlatform.Registrations.Domain.Sessions;
 
 /// <summary>The chosen sessions exist in the event's program (program does not know ids it never issued).</summary>
 public sealed class ChosenSessionsMustBelongToEventRule(Guid eventId, IReadOnlyCollection<string> chosen, IReadOnlyCollection<Session> found)
     : IFieldRule
 {
-    public string Field => "session_ids";
+    public string Field => "Sessions";
 
     public string Message =>
         $"Not sessions of this event: {string.Join(", ", Strangers())}.";
@@ -20,7 +20,7 @@ public sealed class ChosenSessionsMustBelongToEventRule(Guid eventId, IReadOnlyC
 /// <summary>Plenary sessions (keynote, lunch) are attended by everyone: they are not chosen.</summary>
 public sealed class PlenarySessionsAreNotChosenRule(IReadOnlyCollection<Session> chosen) : IFieldRule
 {
-    public string Field => "session_ids";
+    public string Field => "Sessions";
 
     public string Message =>
         $"Plenary sessions are attended by everyone and are not chosen: {string.Join(", ", chosen.Where(s => s.Plenary).Select(s => s.Id))}.";
@@ -31,7 +31,7 @@ public sealed class PlenarySessionsAreNotChosenRule(IReadOnlyCollection<Session>
 /// <summary>An attendee cannot be in two rooms at once.</summary>
 public sealed class ChosenSessionsMustNotOverlapRule(IReadOnlyCollection<Session> chosen) : IFieldRule
 {
-    public string Field => "session_ids";
+    public string Field => "Sessions";
 
     public string Message => Overlap() is var (a, b)
         ? $"Sessions {a.Id} and {b.Id} take place at the same time."

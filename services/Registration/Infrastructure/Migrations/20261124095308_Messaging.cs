@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace EventPlatform.Registration.Infrastructure.Migrations
+namespace EventPlatform.Registrations.Infrastructure.Migrations
 {
     /// <inheritdoc />
     public partial class Messaging : Migration

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace EventPlatform.Registration.Infrastructure.Migrations
+namespace EventPlatform.Registrations.Infrastructure.Migrations
 {
     /// <inheritdoc />
     public partial class SessionChoices : Migration

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace EventPlatform.Registration.Infrastructure.Seats;
+namespace EventPlatform.Registrations.Infrastructure.Seats;
 
 /// <summary>
 /// The source of truth for seats: one row per event, changed only by guarded UPDATEs in the same transaction as the

@@ -1,18 +1,8 @@
 using System.Diagnostics;
-using EventPlatform.Registration.Application;
-using Microsoft.Extensions.Options;
+using EventPlatform.Registrations.Application.Ports;
 using StackExchange.Redis;
 
-namespace EventPlatform.Registration.Infrastructure.Seats;
-
-public enum SeatGateAnswer
-{
-    Granted,
-    NoSeat,
-
-    /// <summary>Redis has no counter for the event (never built, or Redis lost its data).</summary>
-    Unknown,
-}
+namespace EventPlatform.Registrations.Infrastructure.Seats;
 
 /// <summary>
 /// The fast gate in front of the seat ledger: a Redis counter of free seats per event, decremented atomically by a
@@ -20,7 +10,7 @@ public enum SeatGateAnswer
 /// side (PostgreSQL's guarded UPDATE has the last word); a counter that is missing is rebuilt from PostgreSQL before
 /// anything is granted.
 /// </summary>
-public sealed class RedisSeatGate(IConnectionMultiplexer redis, IOptions<RegistrationSweepOptions> options)
+public sealed class RedisSeatGate(IConnectionMultiplexer redis) : ISeatGate
 {
     public static readonly ActivitySource ActivitySource = new("EventPlatform.Registration");
 
@@ -51,11 +41,11 @@ public sealed class RedisSeatGate(IConnectionMultiplexer redis, IOptions<Registr
 
     public static RedisKey BusyKey(Guid eventId) => $"registration:seats:{{{eventId:N}}}:busy";
 
-    public async Task<SeatGateAnswer> TryTakeAsync(Guid eventId)
+    public async Task<SeatGateAnswer> TryTakeAsync(Guid eventId, TimeSpan busyFor)
     {
         using var activity = StartActivity("seat_gate take", eventId);
         var result = (long)await redis.GetDatabase().ScriptEvaluateAsync(
-            TakeScript, [CounterKey(eventId), BusyKey(eventId)], [(long)options.Value.ReconciliationQuietPeriod.TotalMilliseconds]);
+            TakeScript, [CounterKey(eventId), BusyKey(eventId)], [(long)busyFor.TotalMilliseconds]);
         var answer = result switch
         {
             1 => SeatGateAnswer.Granted,

@@ -1,15 +1,12 @@
-using EventPlatform.Registration.Domain.Sessions;
+using EventPlatform.Registrations.Application.Ports;
+using EventPlatform.Registrations.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;
 
-namespace EventPlatform.Registration.Infrastructure.Seats;
+namespace EventPlatform.Registrations.Infrastructure.Seats;
 
-/// <summary>
-/// PostgreSQL side of session seats, in the caller's transaction. Callers change several sessions in session id order,
-/// so two transactions never wait for each other's rows crosswise.
-/// </summary>
-public sealed class SessionSeatLedger(RegistrationDbContext db)
+/// <summary>Session seats in PostgreSQL, one row per session, in the caller's transaction.</summary>
+public sealed class SessionSeatLedger(RegistrationDbContext db) : ISessionSeatLedger
 {
-    /// <summary>Creates the session's row, or brings its capacity in line with program's.</summary>
     public async Task RecordAsync(IEnumerable<Session> sessions, CancellationToken cancellationToken)
     {
         foreach (var session in sessions.OrderBy(s => s.Id, StringComparer.Ordinal))
@@ -20,7 +17,6 @@ public sealed class SessionSeatLedger(RegistrationDbContext db)
         }
     }
 
-    /// <summary>Takes one seat if the session has one free (or is unlimited); false when full or unknown here.</summary>
     public async Task<bool> TryTakeAsync(string sessionId, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE session_seats SET taken = taken + 1 WHERE session_id = {sessionId} AND (capacity = 0 OR taken < capacity)",

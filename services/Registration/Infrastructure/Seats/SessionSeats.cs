@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace EventPlatform.Registration.Infrastructure.Seats;
+namespace EventPlatform.Registrations.Infrastructure.Seats;
 
 /// <summary>
 /// Seats of one session taken by the Confirmed registrations that chose it; changed only by guarded UPDATEs in the

@@ -1,0 +1,15 @@
+using EventPlatform.ServiceDefaults.Grpc;
+
+namespace EventPlatform.Registrations.Grpc;
+
+/// <summary>The fields registration's domain names, as its contracts name them.</summary>
+public static class RegistrationFields
+{
+    public static readonly ContractFieldNames Names = new(new Dictionary<string, string>
+    {
+        ["Name"] = "name",
+        ["Email"] = "email",
+        ["Locale"] = "locale",
+        ["Sessions"] = "session_ids",
+    });
+}
