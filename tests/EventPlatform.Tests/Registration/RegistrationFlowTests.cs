@@ -185,11 +185,8 @@ public sealed class RegistrationFlowTests(RegistrationInfrastructure infrastruct
     }
 
     private Task CancelEventAsync(Guid eventId, string reason) =>
-        _replica.InScopeAsync(async s =>
-        {
-            var db = s.GetRequiredService<RegistrationDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await ActivatorUtilities.CreateInstance<RegistrationService::EventPlatform.Registrations.Application.Catalog.ProjectCapacityPolicy>(s)
+        _replica.InBusTransactionAsync(s =>
+            ActivatorUtilities.CreateInstance<RegistrationService::EventPlatform.Registrations.Application.Catalog.ProjectCapacityPolicy>(s)
                 .HandleAsync(
                     new Proto.EventCancelled
                     {
@@ -206,10 +203,7 @@ public sealed class RegistrationFlowTests(RegistrationInfrastructure infrastruct
                         Topic = "catalog.events",
                         DeliveryAttempt = 1,
                     },
-                    CancellationToken.None);
-            await transaction.CommitAsync();
-            return true;
-        });
+                    CancellationToken.None));
 
     private Task<Registration> CancelAsync(Guid id, Caller caller) =>
         _replica.InScopeAsync(s => s.GetRequiredService<RegistrationCommands>().CancelAsync(id, null, caller, CancellationToken.None));

@@ -5,6 +5,7 @@ using RegistrationService::EventPlatform.Registrations.Application.Catalog;
 using RegistrationService::EventPlatform.Registrations.Extensions;
 using RegistrationService::EventPlatform.Registrations.Infrastructure;
 using Microsoft.Extensions.Configuration;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -79,11 +80,8 @@ internal sealed class RegistrationReplica : IAsyncDisposable
     }
 
     public Task PublishAsync(EventPlatform.Contracts.Catalog.V1.Event e) =>
-        InScopeAsync(async s =>
-        {
-            var db = s.GetRequiredService<RegistrationDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await ActivatorUtilities.CreateInstance<ProjectCapacityPolicy>(s).HandleAsync(
+        InBusTransactionAsync(s =>
+            ActivatorUtilities.CreateInstance<ProjectCapacityPolicy>(s).HandleAsync(
                 new EventPlatform.Contracts.Catalog.V1.EventPublished { Event = e },
                 new EventPlatform.Messaging.Handling.IntegrationEventContext
                 {
@@ -95,10 +93,21 @@ internal sealed class RegistrationReplica : IAsyncDisposable
                     Topic = "catalog.events",
                     DeliveryAttempt = 1,
                 },
-                CancellationToken.None);
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-            return true;
+                CancellationToken.None));
+
+    /// <summary>Runs a handler as the bus does: in a transaction of the service's DbContext, under its execution strategy.</summary>
+    public Task InBusTransactionAsync(Func<IServiceProvider, Task> handle) =>
+        InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<RegistrationDbContext>();
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(async (CancellationToken token) =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(token);
+                await handle(s);
+                await db.SaveChangesAsync(token);
+                await transaction.CommitAsync(token);
+                return true;
+            }, CancellationToken.None);
         });
 
     public async ValueTask DisposeAsync()
