@@ -4,6 +4,7 @@ using EventPlatform.Catalog.Grpc;
 using EventPlatform.Catalog.Infrastructure;
 using EventPlatform.Contracts.Registration.V1;
 using EventPlatform.Messaging;
+using EventPlatform.Catalog.Application.Ports;
 
 namespace EventPlatform.Catalog.Extensions;
 

@@ -1,9 +1,9 @@
-using EventPlatform.Catalog.Application.Events;
 using EventPlatform.Catalog.Domain.Events;
 using EventPlatform.Contracts.Registration.V1;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using EventId = EventPlatform.Catalog.Domain.Events.EventId;
+using EventPlatform.Catalog.Application.Ports;
 
 namespace EventPlatform.Catalog.Infrastructure;
 

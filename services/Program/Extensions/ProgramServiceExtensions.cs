@@ -10,6 +10,7 @@ using EventPlatform.Program.Grpc;
 using EventPlatform.Program.Infrastructure;
 using EventPlatform.ServiceDefaults.Commands;
 using Catalog = EventPlatform.Contracts.Catalog.V1;
+using EventPlatform.Program.Application.Ports;
 
 namespace EventPlatform.Program.Extensions;
 

@@ -1,8 +1,8 @@
 using EventPlatform.Domain;
-using EventPlatform.Program.Application.Events;
 using EventPlatform.Program.Domain.Events;
 using Grpc.Core;
 using Catalog = EventPlatform.Contracts.Catalog.V1;
+using EventPlatform.Program.Application.Ports;
 
 namespace EventPlatform.Program.Infrastructure;
 

@@ -15,21 +15,104 @@ public sealed class LayerRulesTests
         "Microsoft.AspNetCore", "EventPlatform.Contracts", "EventPlatform.Messaging",
     ];
 
+    /// <summary>What Application/ leaves to adapters: database drivers, caches, brokers, gRPC clients.</summary>
+    private static readonly string[] OutsideTheApplication =
+    [
+        "Npgsql", "NpgsqlTypes", "StackExchange.Redis", "Confluent.Kafka", "Grpc.Net.Client", "Grpc.Net.ClientFactory",
+    ];
+
     public static TheoryData<string> Services() => [.. ServiceProjects().Select(p => Path.GetFileNameWithoutExtension(p))];
 
     [Theory]
     [MemberData(nameof(Services))]
     public void A_service_domain_uses_no_infrastructure_transport_or_contract_types(string service)
     {
-        var assembly = Assembly.Load(service);
-        var layers = new[] { "Application", "Infrastructure", "Grpc", "Extensions" }.Select(layer => $"{service}.{layer}");
+        var root = RootNamespaceOf(service);
+        var layers = new[] { "Application", "Infrastructure", "Grpc", "Extensions" }.Select(layer => $"{root}.{layer}");
 
-        var result = Types.InAssembly(assembly)
-            .That().ResideInNamespace($"{service}.Domain")
+        var result = Types.InAssembly(Assembly.Load(service))
+            .That().ResideInNamespace($"{root}.Domain")
             .ShouldNot().HaveDependencyOnAny([.. OutsideTheDomain, .. layers])
             .GetResult();
 
         (result.FailingTypeNames ?? []).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void A_service_domain_depends_only_on_the_base_library_the_domain_building_blocks_and_itself(string service)
+    {
+        var root = RootNamespaceOf(service);
+
+        var result = Types.InAssembly(Assembly.Load(service))
+            .That().ResideInNamespace($"{root}.Domain")
+            .Should().MeetCustomRule(new OnlyDependsOn("System", "EventPlatform.Domain", $"{root}.Domain"))
+            .GetResult();
+
+        (result.FailingTypeNames ?? []).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void Application_code_leaves_drivers_caches_and_service_clients_to_adapters(string service)
+    {
+        var root = RootNamespaceOf(service);
+
+        var result = Types.InAssembly(Assembly.Load(service))
+            .That().ResideInNamespace($"{root}.Application")
+            .ShouldNot().HaveDependencyOnAny([.. OutsideTheApplication, $"{root}.Grpc", $"{root}.Extensions"])
+            .GetResult();
+
+        (result.FailingTypeNames ?? []).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void Infrastructure_reaches_the_application_only_through_its_ports(string service)
+    {
+        var root = RootNamespaceOf(service);
+        var assembly = Assembly.Load(service);
+        var beyondThePorts = assembly.GetTypes()
+            .Where(t => t.Namespace is { } ns && ns.StartsWith($"{root}.Application", StringComparison.Ordinal)
+                && !ns.StartsWith($"{root}.Application.Ports", StringComparison.Ordinal))
+            .Select(t => t.FullName!.Split('`')[0])
+            .Distinct()
+            .ToArray();
+
+        var result = Types.InAssembly(assembly)
+            .That().ResideInNamespace($"{root}.Infrastructure")
+            .ShouldNot().HaveDependencyOnAny(beyondThePorts)
+            .GetResult();
+
+        (result.FailingTypeNames ?? []).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_domain_building_blocks_use_nothing_beyond_the_base_library()
+    {
+        var result = Types.InAssembly(typeof(EventPlatform.Domain.AggregateRoot).Assembly)
+            .That().ResideInNamespace("EventPlatform.Domain")
+            .Should().MeetCustomRule(new OnlyDependsOn("System", "EventPlatform.Domain"))
+            .GetResult();
+
+        (result.FailingTypeNames ?? []).ShouldBeEmpty();
+        typeof(EventPlatform.Domain.AggregateRoot).Assembly.GetReferencedAssemblies().Select(a => a.Name)
+            .ShouldAllBe(name => name!.StartsWith("System", StringComparison.Ordinal) || name == "netstandard");
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public void No_namespace_shadows_an_aggregate(string service)
+    {
+        var assembly = Assembly.Load(service);
+        var namespaceSegments = assembly.GetTypes().Select(t => t.Namespace).OfType<string>()
+            .SelectMany(ns => ns.Split('.')).ToHashSet(StringComparer.Ordinal);
+
+        assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(EventPlatform.Domain.AggregateRoot)))
+            .Select(t => t.Name)
+            .Where(namespaceSegments.Contains)
+            .ShouldBeEmpty();
     }
 
     [Theory]
@@ -62,6 +145,13 @@ public sealed class LayerRulesTests
         {
             Should.NotThrow(() => Assembly.Load(service!), $"reference {service} from the test project, so its layers are checked");
         }
+    }
+
+    /// <summary>The service's root namespace (its project's RootNamespace, else its assembly name).</summary>
+    private static string RootNamespaceOf(string service)
+    {
+        var project = ServiceProjects().Single(p => Path.GetFileNameWithoutExtension(p) == service);
+        return XDocument.Load(project).Descendants("RootNamespace").SingleOrDefault()?.Value ?? service;
     }
 
     private static IEnumerable<string> ServiceProjects() =>

@@ -4,6 +4,7 @@ using EventPlatform.Catalog.Infrastructure;
 using EventPlatform.ServiceDefaults.Commands;
 using EventPlatform.ServiceDefaults.Data;
 using EventPlatform.ServiceDefaults.Identity;
+using EventPlatform.Catalog.Application.Ports;
 
 namespace EventPlatform.Catalog.Application.Events;
 

@@ -6,7 +6,6 @@ using EventPlatform.ServiceDefaults.Data;
 using EventPlatform.ServiceDefaults.Identity;
 using EventPlatform.ServiceDefaults.Paging;
 using Microsoft.EntityFrameworkCore;
-using NpgsqlTypes;
 
 namespace EventPlatform.Catalog.Application.Events;
 
@@ -49,8 +48,7 @@ public sealed class EventQueries(CatalogDbContext db, TimeProvider clock)
 
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
-            events = events.Where(e => EF.Property<NpgsqlTsVector>(e, EventConfiguration.SearchVector)
-                .Matches(EF.Functions.WebSearchToTsQuery("simple", filter.Query)));
+            events = events.MatchingText(filter.Query);
         }
 
         if (filter.Page.After is { } position)

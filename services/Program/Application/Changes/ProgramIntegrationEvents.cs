@@ -9,6 +9,7 @@ using EventPlatform.ServiceDefaults.Commands;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using Proto = EventPlatform.Contracts.Program.V1;
+using EventPlatform.Program.Application.Ports;
 
 namespace EventPlatform.Program.Application.Changes;
 

@@ -1,6 +1,7 @@
 using EventPlatform.Domain;
 using EventPlatform.Program.Domain.Events;
 using EventPlatform.ServiceDefaults.Identity;
+using EventPlatform.Program.Application.Ports;
 
 namespace EventPlatform.Program.Application.Events;
 

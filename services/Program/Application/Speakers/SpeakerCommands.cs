@@ -7,6 +7,7 @@ using EventPlatform.ServiceDefaults.Commands;
 using EventPlatform.ServiceDefaults.Data;
 using EventPlatform.ServiceDefaults.Identity;
 using Microsoft.EntityFrameworkCore;
+using EventPlatform.Program.Application.Ports;
 
 namespace EventPlatform.Program.Application.Speakers;
 

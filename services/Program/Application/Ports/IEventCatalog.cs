@@ -1,6 +1,6 @@
 using EventPlatform.Program.Domain.Events;
 
-namespace EventPlatform.Program.Application.Events;
+namespace EventPlatform.Program.Application.Ports;
 
 /// <summary>What the program needs to know from catalog, which owns events and organizers.</summary>
 public interface IEventCatalog

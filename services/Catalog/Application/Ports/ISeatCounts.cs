@@ -1,6 +1,6 @@
 using EventPlatform.Catalog.Domain.Events;
 
-namespace EventPlatform.Catalog.Application.Events;
+namespace EventPlatform.Catalog.Application.Ports;
 
 /// <summary>How many seats of an event are taken, as registration (the source of truth) counts them.</summary>
 public interface ISeatCounts
