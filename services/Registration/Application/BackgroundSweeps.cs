@@ -24,29 +24,44 @@ public sealed class RegistrationSweepOptions
     public TimeSpan ReconciliationQuietPeriod { get; set; } = TimeSpan.FromSeconds(60);
 }
 
-/// <summary>Runs <see cref="HoldExpiry"/> on the service's TimeProvider, so tests move time instead of sleeping.</summary>
-public sealed class HoldExpiryService(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<RegistrationSweepOptions> options, ILogger<HoldExpiryService> logger)
+/// <summary>
+/// A sweep run every <c>interval</c> on the service's TimeProvider (tests move time instead of sleeping), each round
+/// in a scope of its own; a failed round is logged and the next tick tries again.
+/// </summary>
+public abstract class PeriodicSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger, TimeSpan interval, string what)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.HoldExpiryInterval, clock);
+        using var timer = new PeriodicTimer(interval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var expired = await scope.ServiceProvider.GetRequiredService<HoldExpiry>().ExpireDueAsync(stoppingToken);
-                if (expired > 0)
-                {
-                    logger.LogInformation("{Count} seat holds lapsed and were passed on", expired);
-                }
+                await SweepAsync(scope.ServiceProvider, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning(e, "Expiring lapsed seat holds failed; retrying at the next tick");
+                logger.LogWarning(e, "{Sweep} failed; retrying at the next tick", what);
             }
+        }
+    }
+
+    protected abstract Task SweepAsync(IServiceProvider services, CancellationToken cancellationToken);
+}
+
+/// <summary>Runs <see cref="HoldExpiry"/>.</summary>
+public sealed class HoldExpiryService(
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<RegistrationSweepOptions> options, ILogger<HoldExpiryService> logger)
+    : PeriodicSweep(scopes, clock, logger, options.Value.HoldExpiryInterval, "Expiring lapsed seat holds")
+{
+    protected override async Task SweepAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var expired = await services.GetRequiredService<HoldExpiry>().ExpireDueAsync(cancellationToken);
+        if (expired > 0)
+        {
+            logger.LogInformation("{Count} seat holds lapsed and were passed on", expired);
         }
     }
 }
@@ -57,24 +72,10 @@ public sealed class HoldExpiryService(
 /// </summary>
 public sealed class SeatReconciliationService(
     IServiceScopeFactory scopes, TimeProvider clock, IOptions<RegistrationSweepOptions> options, ILogger<SeatReconciliationService> logger)
-    : BackgroundService
+    : PeriodicSweep(scopes, clock, logger, options.Value.ReconciliationInterval, "Seat reconciliation")
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ReconciliationInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<SeatReconciliation>().ReconcileAllAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Seat reconciliation failed; retrying at the next tick");
-            }
-        }
-    }
+    protected override Task SweepAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<SeatReconciliation>().ReconcileAllAsync(cancellationToken);
 }
 
 public sealed class SeatReconciliation(

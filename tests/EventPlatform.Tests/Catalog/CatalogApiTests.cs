@@ -179,7 +179,11 @@ public sealed class CatalogApiTests(WholeSystemFixture system)
             var attendee = Catalog.TokenFor($"attendee-{Guid.NewGuid():N}", CallerRole.Attendee);
             var registered = await registrations.RegisterAsync(new RegistrationContracts.RegisterRequest
             {
-                RequestId = Guid.NewGuid().ToString(), EventId = published.Id, Name = $"Attendee {i}", Email = $"attendee{i}@example.org", Locale = "en-GB",
+                RequestId = Guid.NewGuid().ToString(),
+                EventId = published.Id,
+                Name = $"Attendee {i}",
+                Email = $"attendee{i}@example.org",
+                Locale = "en-GB",
             }, Bearer(attendee));
             registered.Status.ShouldBe(RegistrationContracts.RegistrationStatus.Confirmed);
         }

@@ -50,7 +50,11 @@ public sealed class RegistrationFlowApiTests(WholeSystemFixture system)
         using var bff = Catalog.BffAs(Catalog.TokenFor($"a-{Guid.NewGuid():N}", CallerRole.Attendee));
         var overHttp = await bff.PostAsJsonAsync("/registrations", new
         {
-            requestId = Guid.NewGuid().ToString(), eventId = published.Id, name = "Ada Lovelace", email = "ada@example.org", locale = "en-GB",
+            requestId = Guid.NewGuid().ToString(),
+            eventId = published.Id,
+            name = "Ada Lovelace",
+            email = "ada@example.org",
+            locale = "en-GB",
         });
         var counts = await Registrations.GetEventAvailabilityAsync(new GetEventAvailabilityRequest { EventId = published.Id });
 
