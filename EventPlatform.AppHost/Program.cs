@@ -28,6 +28,7 @@ try
     var redis = builder.AddLocalRedis("redis", port: 6380);
     var mail = builder.AddMailDev("mail", smtpPort: 1025, webPort: 1080);
     var signingKey = builder.AddDevelopmentSigningKey();
+    var stripe = builder.AddStripeSandbox("stripe-sandbox");
 
     // The services. Ports are in each one's appsettings.json (gRPC 710x, health 720x); the BFF is on 5000.
     var catalog = builder.AddService<Projects.EventPlatform_Catalog>("catalog", signingKey)
@@ -36,7 +37,8 @@ try
 
     var payment = builder.AddService<Projects.EventPlatform_Payment>("payment", signingKey)
         .WithReference(paymentDb).WaitFor(paymentDb)
-        .WithReference(redis).WaitFor(redis);
+        .WithReference(redis).WaitFor(redis)
+        .WithStripe(stripe);
 
     var program = builder.AddService<Projects.EventPlatform_Program>("program", signingKey)
         .WithReference(programDb).WaitFor(programDb)
@@ -68,7 +70,7 @@ try
 
     // The public edge. It starts beside the services rather than after them: each one's health shows in the dashboard,
     // and a call to a service not yet up is answered 503 (UNAVAILABLE), never hangs.
-    builder.AddService<Projects.EventPlatform_Bff>("bff", signingKey)
+    var bff = builder.AddService<Projects.EventPlatform_Bff>("bff", signingKey)
         .WithReference(catalog)
         .WithReference(program)
         .WithReference(registration)
@@ -76,6 +78,10 @@ try
         .WithReference(billing)
         .WithReference(notification)
         .WithReference(analytics);
+
+    // The attendee pays on the BFF's checkout page; the provider's webhooks come in through the BFF too.
+    payment.WithEnvironment("Payment__CheckoutBaseUrl", bff.GetEndpoint("http"));
+    stripe.DeliverWebhooksTo(bff, "/payments/webhooks/stripe");
 
     ResourceSelection.Apply(builder, launch);
 }

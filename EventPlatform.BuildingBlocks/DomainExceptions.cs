@@ -44,3 +44,6 @@ public sealed class UnauthenticatedException(string message) : Exception(message
 
 /// <summary>Someone else changed the same thing meanwhile (optimistic concurrency): ABORTED, read again and retry.</summary>
 public sealed class ConcurrencyConflictException(string message) : Exception(message);
+
+/// <summary>Something this depends on (a payment provider, another service) cannot answer now: UNAVAILABLE, retry later.</summary>
+public sealed class UnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -88,6 +88,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         PermissionDeniedException e => Plain(Code.PermissionDenied, e.Message),
         ConcurrencyConflictException e => Plain(Code.Aborted, e.Message),
         UnauthenticatedException e => Plain(Code.Unauthenticated, e.Message),
+        UnavailableException e => Unavailable(e),
         OperationCanceledException when context.CancellationToken.IsCancellationRequested =>
             Plain(Code.Cancelled, "The call was cancelled by the caller or its deadline passed."),
         _ => Internal(exception, context),
@@ -133,6 +134,13 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
 
     private static RpcException Plain(Code code, string message) =>
         new Status { Code = (int)code, Message = message }.ToRpcException();
+
+    /// <summary>One line without a stack trace: an outage elsewhere is not a bug here, and it repeats under load.</summary>
+    private RpcException Unavailable(UnavailableException e)
+    {
+        logger.LogWarning("Unavailable: {Reason}", e.InnerException?.Message ?? e.Message);
+        return Plain(Code.Unavailable, e.Message);
+    }
 
     private RpcException Internal(Exception exception, ServerCallContext context)
     {

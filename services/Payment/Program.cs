@@ -1,4 +1,6 @@
 using EventPlatform.Payment.Extensions;
+using EventPlatform.Payment.Grpc;
+using EventPlatform.Payment.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,5 +10,8 @@ builder.AddPayment();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapGrpcService<PaymentGrpcService>();
+app.MapGrpcService<PaymentInternalGrpcService>();
+app.MapProviderWebhooks();
 
 app.Run();

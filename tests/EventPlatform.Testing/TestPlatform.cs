@@ -22,6 +22,10 @@ public sealed record PlatformOptions
     public bool Durable { get; init; }
 
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(4);
+
+    /// <summary>Settings given to resources on top of the AppHost's, by resource then variable (e.g. a short seat hold).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Environment { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
 }
 
 /// <summary>
@@ -68,6 +72,15 @@ public sealed class TestPlatform : IAsyncDisposable
                 .SetMinimumLevel(LogLevel.Warning)
                 .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
                 .AddFilter($"{typeof(Projects.EventPlatform_AppHost).Assembly.GetName().Name}.Resources", LogLevel.None));
+            foreach (var (resource, variables) in options.Environment)
+            {
+                var target = builder.CreateResourceBuilder<IResourceWithEnvironment>(resource);
+                foreach (var (name, value) in variables)
+                {
+                    target.WithEnvironment(name, value);
+                }
+            }
+
             app = await builder.BuildAsync(cancellationToken);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.StartTimeout);

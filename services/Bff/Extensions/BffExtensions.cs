@@ -1,4 +1,5 @@
 using EventPlatform.Bff.Forwarding;
+using EventPlatform.Bff.Payments;
 using EventPlatform.ServiceDefaults.Grpc;
 
 namespace EventPlatform.Bff.Extensions;
@@ -14,6 +15,7 @@ internal static class BffExtensions
         // Error details (field violations, broken rule names) come through in the JSON body of a 400/404/409.
         builder.Services.AddGrpc().AddJsonTranscoding(options => options.TypeRegistry = ErrorMappingInterceptor.DetailTypes);
         Forwarders.AddForwarderClients(builder.Services);
+        builder.Services.AddPaymentPages();
         return builder;
     }
 
@@ -22,6 +24,7 @@ internal static class BffExtensions
         app.UseDefaultFiles();
         app.UseStaticFiles();
         Forwarders.MapForwarders(app);
+        app.MapPaymentPages();
         return app;
     }
 }

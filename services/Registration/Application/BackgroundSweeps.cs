@@ -3,14 +3,18 @@ using EventPlatform.Registrations.Application.Seats;
 using EventPlatform.Registrations.Domain.Policies;
 using EventPlatform.Registrations.Infrastructure;
 using EventPlatform.ServiceDefaults.Commands;
+using EventPlatform.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace EventPlatform.Registrations.Application;
 
-public sealed class RegistrationSweepOptions
+public sealed class RegistrationOptions
 {
+    /// <summary>How long a paid seat is held for the attendee to pay (catalog does not set one per event).</summary>
+    public TimeSpan HoldDuration { get; set; } = CapacityPolicy.DefaultHoldDuration;
+
     /// <summary>How often lapsed holds are looked for: a hold lapses at most this late.</summary>
     public TimeSpan HoldExpiryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -22,38 +26,14 @@ public sealed class RegistrationSweepOptions
     /// may last (the default gRPC deadline is 15 s), so no granted attempt is still on its way to PostgreSQL.
     /// </summary>
     public TimeSpan ReconciliationQuietPeriod { get; set; } = TimeSpan.FromSeconds(60);
-}
 
-/// <summary>
-/// A sweep run every <c>interval</c> on the service's TimeProvider (tests move time instead of sleeping), each round
-/// in a scope of its own; a failed round is logged and the next tick tries again.
-/// </summary>
-public abstract class PeriodicSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger, TimeSpan interval, string what)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await SweepAsync(scope.ServiceProvider, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "{Sweep} failed; retrying at the next tick", what);
-            }
-        }
-    }
-
-    protected abstract Task SweepAsync(IServiceProvider services, CancellationToken cancellationToken);
+    /// <summary>How often Pending registrations whose payment was not opened yet (promotions, payment down) are opened.</summary>
+    public TimeSpan PaymentOpeningInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 /// <summary>Runs <see cref="HoldExpiry"/>.</summary>
 public sealed class HoldExpiryService(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<RegistrationSweepOptions> options, ILogger<HoldExpiryService> logger)
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<RegistrationOptions> options, ILogger<HoldExpiryService> logger)
     : PeriodicSweep(scopes, clock, logger, options.Value.HoldExpiryInterval, "Expiring lapsed seat holds")
 {
     protected override async Task SweepAsync(IServiceProvider services, CancellationToken cancellationToken)
@@ -66,12 +46,21 @@ public sealed class HoldExpiryService(
     }
 }
 
+/// <summary>Runs <see cref="PaymentOpener"/>.</summary>
+public sealed class PaymentOpeningService(
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<RegistrationOptions> options, ILogger<PaymentOpeningService> logger)
+    : PeriodicSweep(scopes, clock, logger, options.Value.PaymentOpeningInterval, "Opening payments")
+{
+    protected override Task SweepAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<PaymentOpener>().OpenDueAsync(cancellationToken);
+}
+
 /// <summary>
 /// Corrects what the fast path cannot: a Redis counter that drifted (a replica died between a grant and its
 /// transaction's outcome) and waitlisted people left waiting while PostgreSQL has free seats.
 /// </summary>
 public sealed class SeatReconciliationService(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<RegistrationSweepOptions> options, ILogger<SeatReconciliationService> logger)
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<RegistrationOptions> options, ILogger<SeatReconciliationService> logger)
     : PeriodicSweep(scopes, clock, logger, options.Value.ReconciliationInterval, "Seat reconciliation")
 {
     protected override Task SweepAsync(IServiceProvider services, CancellationToken cancellationToken) =>

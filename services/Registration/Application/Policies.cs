@@ -6,6 +6,7 @@ using EventPlatform.Registrations.Infrastructure;
 using EventPlatform.ServiceDefaults.Commands;
 using EventPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EventPlatform.Registrations.Application;
 
@@ -13,7 +14,8 @@ namespace EventPlatform.Registrations.Application;
 /// The capacity policies projected from catalog's events. A registration may arrive before the projection caught
 /// up with a just-published event: then catalog is asked directly and the answer projected the same way.
 /// </summary>
-public sealed class Policies(CommandPipeline<RegistrationDbContext> pipeline, ISeatLedger ledger, ICatalogEvents catalog)
+public sealed class Policies(
+    CommandPipeline<RegistrationDbContext> pipeline, ISeatLedger ledger, ICatalogEvents catalog, IOptions<RegistrationOptions> options)
 {
     public async Task<CapacityPolicy> GetAsync(Guid eventId, CancellationToken cancellationToken)
     {
@@ -25,7 +27,7 @@ public sealed class Policies(CommandPipeline<RegistrationDbContext> pipeline, IS
 
         var fetched = await catalog.FindAsync(eventId, cancellationToken)
             ?? throw new NotFoundException("event", eventId.ToString());
-        var (fetchedId, terms) = fetched.ToTerms();
+        var (fetchedId, terms) = TermsOf(fetched);
         try
         {
             await pipeline.RunAsync((_, token) => ProjectAsync(fetchedId, terms, token), cancellationToken);
@@ -37,6 +39,9 @@ public sealed class Policies(CommandPipeline<RegistrationDbContext> pipeline, IS
 
         return await db.CapacityPolicies.AsNoTracking().SingleAsync(p => p.EventId == eventId, cancellationToken);
     }
+
+    /// <summary>What the policy of a catalog event says, with this service's hold duration.</summary>
+    public (Guid EventId, PolicyTerms Terms) TermsOf(Contracts.Catalog.V1.Event e) => e.ToTerms(options.Value.HoldDuration);
 
     /// <summary>Creates or updates the policy and the event's seat row; returns the capacity before (null if new).</summary>
     public async Task<int?> ProjectAsync(Guid eventId, PolicyTerms terms, CancellationToken cancellationToken)

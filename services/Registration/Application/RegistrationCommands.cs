@@ -28,6 +28,7 @@ public sealed class RegistrationCommands(
     Waitlist waitlist,
     RegistrationAccess access,
     SessionChoices sessions,
+    PaymentOpener payments,
     TimeProvider clock)
 {
     private RegistrationDbContext Db => pipeline.Db;
@@ -60,6 +61,7 @@ public sealed class RegistrationCommands(
                 Db.Registrations.Add(registration);
                 await sessions.RecordAsync(requestedSessions, token);
                 await sessions.ApplyRequestedAsync(registration, token);
+                OpenPaymentAfterCommit(registration, context, cancellationToken);
                 return registration;
             }, cancellationToken);
         }
@@ -87,6 +89,7 @@ public sealed class RegistrationCommands(
                 : null;
             registration.Approve(policy, seatTaken, ticket, now);
             await sessions.ApplyRequestedAsync(registration, token);
+            OpenPaymentAfterCommit(registration, context, cancellationToken);
             return registration;
         }, cancellationToken);
 
@@ -110,7 +113,7 @@ public sealed class RegistrationCommands(
             var cause = access.CancellationCauseFor(caller, registration, policy);
             var heldSessions = registration.SessionIds.ToList();
             var previous = registration.Status;
-            var released = registration.Cancel(cause, reason, clock.GetUtcNow());
+            var released = registration.Cancel(cause, reason, policy, clock.GetUtcNow());
             if (previous == registration.Status)
             {
                 return registration;
@@ -124,6 +127,15 @@ public sealed class RegistrationCommands(
 
             return registration;
         }, cancellationToken);
+
+    /// <summary>A seat held for payment: the attendee can pay as soon as this call returns.</summary>
+    private void OpenPaymentAfterCommit(Registration registration, CommandContext context, CancellationToken cancellationToken)
+    {
+        if (registration.Status == RegistrationStatus.Pending)
+        {
+            context.AfterCommit(() => payments.TryOpenAsync(registration.Id, cancellationToken));
+        }
+    }
 
     /// <summary>The freed seat goes to the next in line, or back to the gate once the transaction committed.</summary>
     private async Task PassFreedSeatAsync(CapacityPolicy policy, CommandContext context, CancellationToken cancellationToken)

@@ -55,9 +55,19 @@ public static class RegistrationContract
             };
         }
 
-        if (r.Status == RegistrationStatus.Expired)
+        if (r.ExpiryReason is { } expiry)
         {
-            contract.ExpiryReason = Proto.ExpiryReason.HoldLapsed;
+            contract.ExpiryReason = expiry == ExpiryReason.PaymentFailed ? Proto.ExpiryReason.PaymentFailed : Proto.ExpiryReason.HoldLapsed;
+        }
+
+        if (r.PaymentIntentId is { } intent)
+        {
+            contract.PaymentIntentId = intent.ToString();
+        }
+
+        if (r.RefundedMinor > 0 && r.Price is { } paid)
+        {
+            contract.RefundedAmount = new ProtoCommon.Money { AmountMinor = r.RefundedMinor, Currency = paid.Currency };
         }
 
         return contract;

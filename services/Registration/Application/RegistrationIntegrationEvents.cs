@@ -33,6 +33,9 @@ public sealed class RegistrationIntegrationEvents(WaitlistPositions positions) :
                     Registration = e.Registration.ToContract(),
                     PreviousStatus = RegistrationContract.ToContract(e.PreviousStatus),
                     SeatReleased = e.SeatReleased,
+                    RefundAmount = e.RefundDue is { } refund
+                        ? new Contracts.Common.V1.Money { AmountMinor = refund.AmountMinor, Currency = refund.Currency }
+                        : null,
                 })],
                 RegistrationExpired e => [Of(e.Registration, new Proto.RegistrationExpired { EventId = e.Registration.EventId.ToString(), Registration = e.Registration.ToContract() })],
                 RegistrationPaid e => [Of(e.Registration, new Proto.RegistrationConfirmed { EventId = e.Registration.EventId.ToString(), Registration = e.Registration.ToContract() })],

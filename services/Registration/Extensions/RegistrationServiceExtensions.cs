@@ -1,8 +1,10 @@
 using EventPlatform.Contracts.Catalog.V1;
+using EventPlatform.Contracts.Payment.V1;
 using EventPlatform.Contracts.Program.V1;
 using EventPlatform.Messaging;
 using EventPlatform.Registrations.Application;
 using EventPlatform.Registrations.Application.Catalog;
+using EventPlatform.Registrations.Application.Payments;
 using EventPlatform.Registrations.Application.Ports;
 using EventPlatform.Registrations.Application.Seats;
 using EventPlatform.Registrations.Application.Sessions;
@@ -24,13 +26,17 @@ public static class RegistrationServiceExtensions
             .Subscribe<EventPublished, ProjectCapacityPolicy>()
             .Subscribe<EventUpdated, ProjectCapacityPolicy>()
             .Subscribe<RegistrationsClosed, ProjectCapacityPolicy>()
-            .Subscribe<EventCancelled, ProjectCapacityPolicy>();
+            .Subscribe<EventCancelled, ProjectCapacityPolicy>()
+            .Subscribe<PaymentSucceeded, PaymentEventHandlers>()
+            .Subscribe<PaymentFailed, PaymentEventHandlers>()
+            .Subscribe<RefundCompleted, PaymentEventHandlers>();
         builder.AddCommandPipeline<RegistrationDbContext, RegistrationIntegrationEvents>();
         builder.Services.AddSingleton(RegistrationFields.Names);
         builder.Services.AddServiceGrpcClient<CatalogInternalService.CatalogInternalServiceClient>("catalog");
         builder.Services.AddServiceGrpcClient<ProgramInternalService.ProgramInternalServiceClient>("program");
+        builder.Services.AddServiceGrpcClient<PaymentInternalService.PaymentInternalServiceClient>("payment");
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.Configure<RegistrationSweepOptions>(builder.Configuration.GetSection("Registration"));
+        builder.Services.Configure<RegistrationOptions>(builder.Configuration.GetSection("Registration"));
         builder.Services.AddSingleton<ISeatGate, RedisSeatGate>();
         builder.Services.AddScoped<ISeatLedger, SeatLedger>();
         builder.Services.AddScoped<SeatAllocator>();
@@ -45,6 +51,9 @@ public static class RegistrationServiceExtensions
         builder.Services.AddScoped<RegistrationCommands>();
         builder.Services.AddScoped<RegistrationQueries>();
         builder.Services.AddScoped<HoldExpiry>();
+        builder.Services.AddScoped<IPayments, PaymentsClient>();
+        builder.Services.AddScoped<PaymentOpener>();
+        builder.Services.AddHostedService<PaymentOpeningService>();
         builder.Services.AddScoped<SeatReconciliation>();
         builder.Services.AddHostedService<HoldExpiryService>();
         builder.Services.AddHostedService<SeatReconciliationService>();

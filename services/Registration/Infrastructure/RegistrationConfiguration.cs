@@ -35,9 +35,12 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         builder.Property<List<string>>("_requestedSessionIds").HasColumnName("requested_session_ids");
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.CancellationCause).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.ExpiryReason).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.StatusReason).HasMaxLength(1000);
         builder.Property(r => r.NoteToOrganizer).HasMaxLength(2000);
         builder.HasIndex(r => new { r.EventId, r.Status, r.WaitlistTicket });
         builder.HasIndex(r => r.HoldDeadline).HasFilter("status = 'Pending'");
+        // Pending registrations whose payment intent is not opened yet: the opener's work list.
+        builder.HasIndex(r => r.CreateTime).HasFilter("status = 'Pending' AND payment_intent_id IS NULL").HasDatabaseName("ix_registrations_payment_to_open");
     }
 }

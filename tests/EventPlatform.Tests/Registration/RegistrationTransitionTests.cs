@@ -135,11 +135,11 @@ public sealed class RegistrationTransitionTests
     {
         var registration = Request(Policy(), seatGranted: true);
 
-        Assert.True(registration.Cancel(CancellationCause.Attendee, "ill", Now));
+        Assert.True(registration.Cancel(CancellationCause.Attendee, "ill", Policy(), Now));
         Assert.Equal(RegistrationStatus.Cancelled, registration.Status);
         Assert.Equal(CancellationCause.Attendee, registration.CancellationCause);
         Assert.Equal(Now, registration.CloseTime);
-        Assert.False(registration.Cancel(CancellationCause.Attendee, "ill", Now));
+        Assert.False(registration.Cancel(CancellationCause.Attendee, "ill", Policy(), Now));
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class RegistrationTransitionTests
     {
         var registration = Request(Policy(), seatGranted: false, ticket: 3);
 
-        Assert.False(registration.Cancel(CancellationCause.Organizer, null, Now));
+        Assert.False(registration.Cancel(CancellationCause.Organizer, null, Policy(), Now));
         Assert.Null(registration.WaitlistTicket);
     }
 
@@ -158,7 +158,7 @@ public sealed class RegistrationTransitionTests
         registration.ExpireHold(Now.AddMinutes(15));
 
         Assert.Equal("RegistrationMustBeActive",
-            Assert.Throws<BusinessRuleBrokenException>(() => registration.Cancel(CancellationCause.Attendee, null, Now)).Rule.Name);
+            Assert.Throws<BusinessRuleBrokenException>(() => registration.Cancel(CancellationCause.Attendee, null, Policy(), Now)).Rule.Name);
     }
 
     [Fact]

@@ -146,7 +146,7 @@ public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructur
         var granted = await third.InScopeAsync(async s =>
         {
             await s.GetRequiredService<SeatAllocator>().RebuildAsync(eventId, overwrite: false, CancellationToken.None);
-            var quietPeriod = s.GetRequiredService<IOptions<RegistrationSweepOptions>>().Value.ReconciliationQuietPeriod;
+            var quietPeriod = s.GetRequiredService<IOptions<RegistrationOptions>>().Value.ReconciliationQuietPeriod;
             return await s.GetRequiredService<ISeatGate>().TryTakeAsync(eventId, quietPeriod);
         });
         var next = await _second.RegisterAsync(eventId, "next-in-line");

@@ -107,7 +107,7 @@ public sealed class SessionChoiceTests
         Assert.Equal(["s1"], registration.SessionIds);
         Assert.Empty(registration.RequestedSessionIds);
 
-        registration.Cancel(CancellationCause.Attendee, null, Now);
+        registration.Cancel(CancellationCause.Attendee, null, Policy(), Now);
         Assert.Empty(registration.SessionIds);
     }
 

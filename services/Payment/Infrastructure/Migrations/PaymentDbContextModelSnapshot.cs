@@ -17,7 +17,7 @@ namespace EventPlatform.Payment.Infrastructure.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -135,6 +135,459 @@ namespace EventPlatform.Payment.Infrastructure.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("EventPlatform.Payment.Domain.Events.EventDetails", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancelled");
+
+                    b.Property<string>("OrganizerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organizer_id");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_event_details");
+
+                    b.ToTable("event_details", (string)null);
+                });
+
+            modelBuilder.Entity("EventPlatform.Payment.Domain.Payments.PaymentIntent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AttendeeEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("attendee_email");
+
+                    b.Property<string>("AttendeeId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("attendee_id");
+
+                    b.Property<string>("ClientSecret")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("client_secret");
+
+                    b.Property<DateTimeOffset>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<int>("DeclinedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("declined_attempts");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset>("ExpireTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expire_time");
+
+                    b.Property<string>("FailureCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("failure_code");
+
+                    b.Property<string>("FailureMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("failure_message");
+
+                    b.Property<string>("NextActionUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("next_action_url");
+
+                    b.Property<string>("OrganizerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organizer_id");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("provider");
+
+                    b.Property<bool>("ProviderCancellationDue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("provider_cancellation_due");
+
+                    b.Property<string>("ProviderPaymentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("provider_payment_id");
+
+                    b.Property<long>("RefundedMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refunded_minor");
+
+                    b.Property<long>("RefundsRequestedMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refunds_requested_minor");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SucceedTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("succeed_time");
+
+                    b.Property<DateTimeOffset>("UpdateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("update_time");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_intents");
+
+                    b.HasIndex("ExpireTime")
+                        .HasDatabaseName("ix_payment_intents_expire_time")
+                        .HasFilter("status IN ('RequiresPayment', 'Processing')");
+
+                    b.HasIndex("ProviderCancellationDue")
+                        .HasDatabaseName("ix_payment_intents_provider_cancellation_due")
+                        .HasFilter("provider_cancellation_due");
+
+                    b.HasIndex("ProviderPaymentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_intents_provider_payment_id");
+
+                    b.HasIndex("UpdateTime")
+                        .HasDatabaseName("ix_payment_intents_update_time")
+                        .HasFilter("status IN ('RequiresPayment', 'Processing')");
+
+                    b.HasIndex("AttendeeId", "CreateTime", "Id")
+                        .HasDatabaseName("ix_payment_intents_attendee_id_create_time_id");
+
+                    b.HasIndex("EventId", "CreateTime", "Id")
+                        .HasDatabaseName("ix_payment_intents_event_id_create_time_id");
+
+                    b.ToTable("payment_intents", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_payment_intents_amount_positive", "amount_minor > 0");
+
+                            t.HasCheckConstraint("ck_payment_intents_refunds_within_amount", "refunded_minor <= refunds_requested_minor AND refunds_requested_minor <= amount_minor");
+                        });
+                });
+
+            modelBuilder.Entity("EventPlatform.Payment.Domain.Payments.ProviderEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ObjectId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("object_id");
+
+                    b.Property<DateTimeOffset?>("ProcessTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("process_time");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("provider");
+
+                    b.Property<DateTimeOffset>("ReceiveTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("receive_time");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_provider_events");
+
+                    b.HasIndex("ReceiveTime")
+                        .HasDatabaseName("ix_provider_events_receive_time")
+                        .HasFilter("process_time IS NULL");
+
+                    b.ToTable("provider_events", (string)null);
+                });
+
+            modelBuilder.Entity("EventPlatform.Payment.Domain.Refunds.Refund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AttendeeId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("attendee_id");
+
+                    b.Property<DateTimeOffset?>("CompleteTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("complete_time");
+
+                    b.Property<DateTimeOffset>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("FailureMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("failure_message");
+
+                    b.Property<bool>("FullRefund")
+                        .HasColumnType("boolean")
+                        .HasColumnName("full_refund");
+
+                    b.Property<DateTimeOffset>("NextAttemptTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_time");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("OrganizerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organizer_id");
+
+                    b.Property<Guid>("PaymentIntentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_intent_id");
+
+                    b.Property<string>("ProviderRefundId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("provider_refund_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("SubmitAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("submit_attempts");
+
+                    b.HasKey("Id")
+                        .HasName("pk_refunds");
+
+                    b.HasIndex("CreateTime")
+                        .HasDatabaseName("ix_refunds_create_time")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("ProviderRefundId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_refunds_provider_refund_id");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_refunds_request_id");
+
+                    b.HasIndex("PaymentIntentId", "CreateTime")
+                        .HasDatabaseName("ix_refunds_payment_intent_id_create_time");
+
+                    b.HasIndex("AttendeeId", "CreateTime", "Id")
+                        .HasDatabaseName("ix_refunds_attendee_id_create_time_id");
+
+                    b.HasIndex("EventId", "CreateTime", "Id")
+                        .HasDatabaseName("ix_refunds_event_id_create_time_id");
+
+                    b.ToTable("refunds", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_refunds_amount_positive", "amount_minor > 0");
+                        });
+                });
+
+            modelBuilder.Entity("EventPlatform.Payment.Domain.Payments.PaymentIntent", b =>
+                {
+                    b.OwnsOne("EventPlatform.Payment.Domain.Payments.Money", "Amount", b1 =>
+                        {
+                            b1.Property<Guid>("PaymentIntentId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<long>("AmountMinor")
+                                .HasColumnType("bigint")
+                                .HasColumnName("amount_minor");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("currency");
+
+                            b1.HasKey("PaymentIntentId");
+
+                            b1.ToTable("payment_intents");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PaymentIntentId")
+                                .HasConstraintName("fk_payment_intents_payment_intents_id");
+                        });
+
+                    b.OwnsMany("EventPlatform.Payment.Domain.Payments.Charge", "Charges", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset>("CreateTime")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("create_time");
+
+                            b1.Property<string>("FailureCode")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("failure_code");
+
+                            b1.Property<string>("FailureMessage")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("failure_message");
+
+                            b1.Property<string>("PaymentMethod")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("payment_method");
+
+                            b1.Property<string>("ProviderChargeId")
+                                .IsRequired()
+                                .HasMaxLength(255)
+                                .HasColumnType("character varying(255)")
+                                .HasColumnName("provider_charge_id");
+
+                            b1.Property<bool>("Succeeded")
+                                .HasColumnType("boolean")
+                                .HasColumnName("succeeded");
+
+                            b1.Property<Guid>("payment_intent_id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("payment_intent_id");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_charges");
+
+                            b1.HasIndex("ProviderChargeId")
+                                .IsUnique()
+                                .HasDatabaseName("ix_charges_provider_charge_id");
+
+                            b1.HasIndex("payment_intent_id")
+                                .HasDatabaseName("ix_charges_payment_intent_id");
+
+                            b1.ToTable("charges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("payment_intent_id")
+                                .HasConstraintName("fk_charges_payment_intents_payment_intent_id");
+                        });
+
+                    b.Navigation("Amount")
+                        .IsRequired();
+
+                    b.Navigation("Charges");
+                });
+
+            modelBuilder.Entity("EventPlatform.Payment.Domain.Refunds.Refund", b =>
+                {
+                    b.HasOne("EventPlatform.Payment.Domain.Payments.PaymentIntent", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentIntentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_refunds_payment_intents_payment_intent_id");
+
+                    b.OwnsOne("EventPlatform.Payment.Domain.Payments.Money", "Amount", b1 =>
+                        {
+                            b1.Property<Guid>("RefundId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<long>("AmountMinor")
+                                .HasColumnType("bigint")
+                                .HasColumnName("amount_minor");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("currency");
+
+                            b1.HasKey("RefundId");
+
+                            b1.ToTable("refunds");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RefundId")
+                                .HasConstraintName("fk_refunds_refunds_id");
+                        });
+
+                    b.Navigation("Amount")
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -43,11 +43,12 @@ public sealed class ProjectCapacityPolicy(
                 .Where(r => r.EventId == eventId && RegistrationStatuses.Active.Contains(r.Status))
                 .ToListAsync(token);
             var reason = string.IsNullOrWhiteSpace(message.Reason) ? "The event was cancelled." : message.Reason;
+            var policy = await pipeline.Db.CapacityPolicies.SingleAsync(p => p.EventId == eventId, token);
             var now = clock.GetUtcNow();
             foreach (var registration in active)
             {
                 var heldSessions = registration.SessionIds.ToList();
-                var released = registration.Cancel(CancellationCause.EventCancelled, reason, now);
+                var released = registration.Cancel(CancellationCause.EventCancelled, reason, policy, now);
                 await sessions.ReleaseAsync(heldSessions, token);
                 if (released)
                 {
@@ -61,7 +62,7 @@ public sealed class ProjectCapacityPolicy(
 
     private async Task ProjectAsync(Event e, CommandContext command, CancellationToken cancellationToken)
     {
-        var (eventId, terms) = e.ToTerms();
+        var (eventId, terms) = policies.TermsOf(e);
         // A capacity change updates the seat row first, which locks it for the rest of the transaction.
         var before = await policies.ProjectAsync(eventId, terms, cancellationToken);
         await pipeline.Db.SaveChangesAsync(cancellationToken);

@@ -6,7 +6,8 @@ namespace EventPlatform.Registrations.Application.Catalog;
 /// <summary>What registration keeps of a catalog event: the terms its capacity policy follows.</summary>
 public static class CatalogEventTermsMapping
 {
-    public static (Guid EventId, PolicyTerms Terms) ToTerms(this Proto.Event e) => (
+    /// <param name="holdDuration">How long a paid seat is held for payment (catalog does not say; the service's setting).</param>
+    public static (Guid EventId, PolicyTerms Terms) ToTerms(this Proto.Event e, TimeSpan holdDuration) => (
         Guid.Parse(e.Id),
         new PolicyTerms(
             e.OwnerId,
@@ -21,5 +22,9 @@ public static class CatalogEventTermsMapping
                 Proto.EventStatus.Published => EventRegistrationStatus.Open,
                 Proto.EventStatus.Cancelled => EventRegistrationStatus.Cancelled,
                 _ => EventRegistrationStatus.Closed,
-            }));
+            },
+            HoldDuration: holdDuration,
+            OrganizerId: e.OrganizerId,
+            RefundPolicy: e.RefundPolicy == Proto.RefundPolicy.FullUntilDeadline ? RefundPolicy.FullUntilDeadline : RefundPolicy.None,
+            RefundDeadline: e.RefundDeadline?.ToDateTimeOffset()));
 }

@@ -10,7 +10,7 @@ namespace EventPlatform.Registrations.Application.Seats;
 /// UPDATE in the command's transaction, which alone decides. Confirmed + held never exceeds capacity because only the
 /// ledger counts a seat; the gate can only turn people away early.
 /// </summary>
-public sealed class SeatAllocator(ISeatLedger ledger, ISeatGate gate, IOptions<RegistrationSweepOptions> options, ILogger<SeatAllocator> logger)
+public sealed class SeatAllocator(ISeatLedger ledger, ISeatGate gate, IOptions<RegistrationOptions> options, ILogger<SeatAllocator> logger)
 {
     private const int RebuildAttempts = 50;
     private static readonly TimeSpan RebuildRetryDelay = TimeSpan.FromMilliseconds(20);

@@ -1,5 +1,15 @@
 namespace EventPlatform.Registrations.Domain.Policies;
 
+/// <summary>What an attendee who cancels gets back; an organizer's cancellation is always refunded in full.</summary>
+public enum RefundPolicy
+{
+    /// <summary>Never refunded, except when the organizer cancels.</summary>
+    None,
+
+    /// <summary>Full refund until the refund deadline (always, without one), none after.</summary>
+    FullUntilDeadline,
+}
+
 public enum EventRegistrationStatus
 {
     Open,
@@ -26,6 +36,13 @@ public sealed class CapacityPolicy
 
     /// <summary>Subject of the event's organizer: who approves, rejects and lists its registrations.</summary>
     public string OwnerId { get; private set; }
+
+    /// <summary>The organizer (legal entity) the event belongs to, who is paid.</summary>
+    public string OrganizerId { get; private set; } = string.Empty;
+
+    public RefundPolicy RefundPolicy { get; private set; }
+
+    public DateTimeOffset? RefundDeadline { get; private set; }
 
     public int Capacity { get; private set; }
 
@@ -58,6 +75,9 @@ public sealed class CapacityPolicy
     {
         ArgumentOutOfRangeException.ThrowIfNegative(terms.Capacity);
         OwnerId = terms.OwnerId;
+        OrganizerId = terms.OrganizerId;
+        RefundPolicy = terms.RefundPolicy;
+        RefundDeadline = terms.RefundDeadline;
         Capacity = terms.Capacity;
         ApprovalRequired = terms.ApprovalRequired;
         WaitlistEnabled = terms.WaitlistEnabled;
@@ -78,6 +98,18 @@ public sealed class CapacityPolicy
 
     public void CancelEvent() => Status = EventRegistrationStatus.Cancelled;
 
+    /// <summary>
+    /// What a cancellation of a paid registration gives back of what is left of <paramref name="paid"/>: all of it when
+    /// the organizer cancels (the registration or the event); for the attendee, what the refund policy grants now.
+    /// </summary>
+    public Money? RefundFor(bool byOrganizer, Money paid, long alreadyRefundedMinor, DateTimeOffset now)
+    {
+        var left = paid.AmountMinor - alreadyRefundedMinor;
+        var granted = byOrganizer
+            || (RefundPolicy == RefundPolicy.FullUntilDeadline && (RefundDeadline is null || now < RefundDeadline));
+        return granted && left > 0 ? paid with { AmountMinor = left } : null;
+    }
+
     public bool AcceptsRegistrationsAt(DateTimeOffset now) =>
         Status == EventRegistrationStatus.Open
         && (RegistrationOpens is null || now >= RegistrationOpens)
@@ -95,4 +127,7 @@ public sealed record PolicyTerms(
     DateTimeOffset? RegistrationOpens,
     DateTimeOffset? RegistrationCloses,
     EventRegistrationStatus Status,
-    TimeSpan? HoldDuration = null);
+    TimeSpan? HoldDuration = null,
+    string OrganizerId = "",
+    RefundPolicy RefundPolicy = RefundPolicy.None,
+    DateTimeOffset? RefundDeadline = null);

@@ -56,6 +56,15 @@ public sealed class Registration : AggregateRoot
 
     public CancellationCause? CancellationCause { get; private set; }
 
+    /// <summary>Expired: why the seat went back.</summary>
+    public ExpiryReason? ExpiryReason { get; private set; }
+
+    /// <summary>Set once payment recorded what this registration owes (the payment intent carries the registration's id).</summary>
+    public Guid? PaymentIntentId { get; private set; }
+
+    /// <summary>Sum of the refunds completed for this registration.</summary>
+    public long RefundedMinor { get; private set; }
+
     public string StatusReason { get; private set; } = string.Empty;
 
     public DateTimeOffset CreateTime { get; private set; }
@@ -143,8 +152,11 @@ public sealed class Registration : AggregateRoot
         return released;
     }
 
-    /// <summary>The attendee or organizer withdraws it. Returns whether a seat was freed.</summary>
-    public bool Cancel(CancellationCause cause, string? reason, DateTimeOffset now)
+    /// <summary>
+    /// The attendee or organizer withdraws it. Returns whether a seat was freed. A paid (confirmed) registration is
+    /// refunded as the event's refund terms say for who cancelled.
+    /// </summary>
+    public bool Cancel(CancellationCause cause, string? reason, CapacityPolicy policy, DateTimeOffset now)
     {
         if (Status == RegistrationStatus.Cancelled)
         {
@@ -153,10 +165,13 @@ public sealed class Registration : AggregateRoot
 
         BusinessRule.Check(new RegistrationMustBeActiveRule(this));
         var previous = Status;
+        var refund = previous == RegistrationStatus.Confirmed && Price is { } paid
+            ? policy.RefundFor(byOrganizer: cause != Registrations.CancellationCause.Attendee, paid, RefundedMinor, now)
+            : null;
         CancellationCause = cause;
         StatusReason = reason?.Trim() ?? string.Empty;
         var released = Close(RegistrationStatus.Cancelled, now);
-        Raise(new RegistrationCancelled(this, previous, released));
+        Raise(new RegistrationCancelled(this, previous, released, refund));
         return released;
     }
 
@@ -164,9 +179,58 @@ public sealed class Registration : AggregateRoot
     public bool ExpireHold(DateTimeOffset now)
     {
         BusinessRule.Check(new HoldMustHaveLapsedRule(this, now));
+        ExpiryReason = Registrations.ExpiryReason.HoldLapsed;
         var released = Close(RegistrationStatus.Expired, now);
         Raise(new RegistrationExpired(this));
         return released;
+    }
+
+    /// <summary>The payment failed for good: the held seat goes back at once. Returns whether a seat was freed (false when no longer pending).</summary>
+    public bool FailPayment(string reason, DateTimeOffset now)
+    {
+        if (Status != RegistrationStatus.Pending)
+        {
+            return false;
+        }
+
+        ExpiryReason = Registrations.ExpiryReason.PaymentFailed;
+        StatusReason = reason.Trim();
+        var released = Close(RegistrationStatus.Expired, now);
+        Raise(new RegistrationExpired(this));
+        return released;
+    }
+
+    /// <summary>Payment recorded what this registration owes, under the registration's id.</summary>
+    public void PaymentOpened() => PaymentIntentId ??= Id;
+
+    /// <summary>
+    /// Money arrived after the hold lapsed. With <paramref name="seatGranted"/> (a seat was still free) it confirms
+    /// after all; otherwise it stays expired and says the payment is refunded. Returns whether it confirmed.
+    /// </summary>
+    public bool AcceptLatePayment(bool seatGranted, DateTimeOffset now)
+    {
+        BusinessRule.Check(new RegistrationMustHaveExpiredRule(this));
+        if (!seatGranted)
+        {
+            StatusReason = "The payment arrived after the seat hold lapsed and no seat was left: it is refunded in full.";
+            UpdateTime = now;
+            return false;
+        }
+
+        HoldsSeat = true;
+        ExpiryReason = null;
+        CloseTime = null;
+        StatusReason = string.Empty;
+        Confirm(now);
+        Raise(new RegistrationPaid(this));
+        return true;
+    }
+
+    /// <summary>A refund of this registration's payment completed.</summary>
+    public void RefundCompleted(long amountMinor, DateTimeOffset now)
+    {
+        RefundedMinor += amountMinor;
+        UpdateTime = now;
     }
 
     /// <summary>A freed seat goes to this waitlisted registration: confirmed at once if free, held for payment if paid.</summary>

@@ -1,4 +1,5 @@
 using EventPlatform.Domain;
+using EventPlatform.Registrations.Domain.Policies;
 
 namespace EventPlatform.Registrations.Domain.Registrations;
 
@@ -9,13 +10,14 @@ public sealed record RegistrationApproved(Registration Registration) : IDomainEv
 
 public sealed record RegistrationRejected(Registration Registration, bool SeatReleased) : IDomainEvent;
 
-public sealed record RegistrationCancelled(Registration Registration, RegistrationStatus PreviousStatus, bool SeatReleased) : IDomainEvent;
+/// <param name="RefundDue">What the event's refund terms give back of a paid registration; null for none.</param>
+public sealed record RegistrationCancelled(Registration Registration, RegistrationStatus PreviousStatus, bool SeatReleased, Money? RefundDue) : IDomainEvent;
 
-/// <summary>The payment deadline passed: the held seat went back.</summary>
+/// <summary>The payment deadline passed or the payment failed (<see cref="Registration.ExpiryReason"/>): the held seat went back.</summary>
 public sealed record RegistrationExpired(Registration Registration) : IDomainEvent;
 
 /// <summary>A freed seat went to this waitlisted registration.</summary>
 public sealed record RegistrationPromotedFromWaitlist(Registration Registration) : IDomainEvent;
 
-/// <summary>The payment for the held seat succeeded.</summary>
+/// <summary>The payment succeeded: for the held seat, or late, for a seat still free.</summary>
 public sealed record RegistrationPaid(Registration Registration) : IDomainEvent;

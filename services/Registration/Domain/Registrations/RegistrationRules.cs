@@ -43,3 +43,10 @@ public sealed class RegistrationMustBeConfirmedToChooseSessionsRule(Registration
 
     public bool IsBroken() => registration.Status != RegistrationStatus.Confirmed;
 }
+
+public sealed class RegistrationMustHaveExpiredRule(Registration registration) : IBusinessRule
+{
+    public string Message => $"Only an expired registration takes a late payment; this one is {registration.Status}.";
+
+    public bool IsBroken() => registration.Status != RegistrationStatus.Expired;
+}

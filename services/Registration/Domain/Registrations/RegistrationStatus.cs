@@ -18,6 +18,15 @@ public enum CancellationCause
     EventCancelled,
 }
 
+public enum ExpiryReason
+{
+    /// <summary>The payment deadline passed unpaid.</summary>
+    HoldLapsed,
+
+    /// <summary>The payment failed for good.</summary>
+    PaymentFailed,
+}
+
 public static class RegistrationStatuses
 {
     /// <summary>The statuses in which an attendee is still "registered": at most one per attendee and event.</summary>

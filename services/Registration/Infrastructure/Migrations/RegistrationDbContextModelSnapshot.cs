@@ -18,7 +18,7 @@ namespace EventPlatform.Registrations.Infrastructure.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -158,11 +158,27 @@ namespace EventPlatform.Registrations.Infrastructure.Migrations
                         .HasColumnType("interval")
                         .HasColumnName("hold_duration");
 
+                    b.Property<string>("OrganizerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organizer_id");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("owner_id");
+
+                    b.Property<DateTimeOffset?>("RefundDeadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refund_deadline");
+
+                    b.Property<string>("RefundPolicy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("refund_policy");
 
                     b.Property<DateTimeOffset?>("RegistrationCloses")
                         .HasColumnType("timestamp with time zone")
@@ -219,6 +235,11 @@ namespace EventPlatform.Registrations.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("event_id");
 
+                    b.Property<string>("ExpiryReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("expiry_reason");
+
                     b.Property<DateTimeOffset?>("HoldDeadline")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("hold_deadline");
@@ -233,9 +254,17 @@ namespace EventPlatform.Registrations.Infrastructure.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("note_to_organizer");
 
+                    b.Property<Guid?>("PaymentIntentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_intent_id");
+
                     b.Property<bool>("PromotedFromWaitlist")
                         .HasColumnType("boolean")
                         .HasColumnName("promoted_from_waitlist");
+
+                    b.Property<long>("RefundedMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refunded_minor");
 
                     b.Property<string>("RequestId")
                         .IsRequired()
@@ -275,6 +304,10 @@ namespace EventPlatform.Registrations.Infrastructure.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_registrations");
+
+                    b.HasIndex("CreateTime")
+                        .HasDatabaseName("ix_registrations_payment_to_open")
+                        .HasFilter("status = 'Pending' AND payment_intent_id IS NULL");
 
                     b.HasIndex("HoldDeadline")
                         .HasDatabaseName("ix_registrations_hold_deadline")

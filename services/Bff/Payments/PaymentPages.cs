@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging;
+
+namespace EventPlatform.Bff.Payments;
+
+/// <summary>
+/// What payment needs of the edge besides its JSON API: the provider's webhooks passed through untouched (the raw
+/// body and its signature are what payment verifies) and the checkout page where the attendee pays.
+/// </summary>
+internal static class PaymentPages
+{
+    public const string WebhookPath = "/payments/webhooks/stripe";
+
+    /// <summary>Named client for payment's HTTP endpoint (service discovery: services__payment__http__0).</summary>
+    public const string PaymentHttp = "payment-http";
+
+    public static IServiceCollection AddPaymentPages(this IServiceCollection services)
+    {
+        services.AddHttpClient(PaymentHttp, http => http.BaseAddress = new Uri("http://_http.payment"));
+        return services;
+    }
+
+    public static WebApplication MapPaymentPages(this WebApplication app)
+    {
+        app.MapPost(WebhookPath, ForwardWebhookAsync).DisableAntiforgery();
+        app.MapGet("/checkout/{id:guid}", (HttpContext http) =>
+        {
+            // The page's script is its own file: no inline script runs here.
+            http.Response.Headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'";
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.File(app.Environment.WebRootFileProvider.GetFileInfo("checkout.html").CreateReadStream(), "text/html; charset=utf-8");
+        });
+        return app;
+    }
+
+    /// <summary>The body as bytes and the Stripe-Signature header as received; payment's answer (200, 400) goes back as it is.</summary>
+    private static async Task<IResult> ForwardWebhookAsync(HttpRequest request, IHttpClientFactory clients, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken);
+        using var forward = new HttpRequestMessage(HttpMethod.Post, WebhookPath) { Content = new ByteArrayContent(body.ToArray()) };
+        forward.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        if (request.Headers.TryGetValue("Stripe-Signature", out var signature))
+        {
+            forward.Headers.TryAddWithoutValidation("Stripe-Signature", signature.ToString());
+        }
+
+        try
+        {
+            using var response = await clients.CreateClient(PaymentHttp).SendAsync(forward, cancellationToken);
+            var answer = await response.Content.ReadAsStringAsync(cancellationToken);
+            return Results.Content(answer, response.Content.Headers.ContentType?.ToString() ?? "application/json", statusCode: (int)response.StatusCode);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            // The provider retries a webhook that did not get a 2xx: nothing is lost while payment is down.
+            loggers.CreateLogger(typeof(PaymentPages)).LogWarning("Webhook not forwarded, payment unreachable: {Reason}", e.Message);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using EventPlatform.StripeSandbox;
+
+SandboxApp.Create(args).Run();
