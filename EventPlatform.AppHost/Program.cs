@@ -80,8 +80,8 @@ try
         .WithReference(analytics);
 
     // The attendee pays on the BFF's checkout page; the provider's webhooks come in through the BFF too.
-    payment.WithEnvironment("Payment__CheckoutBaseUrl", bff.GetEndpoint("http"));
-    stripe.DeliverWebhooksTo(bff, "/payments/webhooks/stripe");
+    payment.WithCallbackUrl("Payment__CheckoutBaseUrl", bff);
+    stripe.Resource.WithCallbackUrl("Sandbox__WebhookUrl", bff, "/payments/webhooks/stripe");
 
     ResourceSelection.Apply(builder, launch);
 }

@@ -42,8 +42,9 @@ public static class ServiceDefaultsExtensions
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         // Hot paths log nothing per request at Information: HttpClientFactory (which gRPC clients use) logs every call,
-        // and the Redis client every connection it closes, with a stack trace.
+        // the resilience pipeline every attempt, and the Redis client every connection it closes, with a stack trace.
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.AddFilter("StackExchange.Redis", LogLevel.Warning);
         builder.Logging.AddOpenTelemetry(logging =>
         {

@@ -37,8 +37,4 @@ public static class StripeSandboxResources
             .WithEnvironment("Stripe__ApiKey", stripe.ApiKey)
             .WithEnvironment("Stripe__WebhookSecret", stripe.WebhookSecret)
             .WithReference(stripe.Resource);
-
-    /// <summary>The sandbox delivers its webhooks where Stripe would: the public edge's /payments/webhooks/stripe.</summary>
-    public static void DeliverWebhooksTo(this StripeSandbox stripe, IResourceBuilder<ProjectResource> edge, string path) =>
-        stripe.Resource.WithEnvironment("Sandbox__WebhookUrl", ReferenceExpression.Create($"{edge.GetEndpoint("http")}{path}"));
 }

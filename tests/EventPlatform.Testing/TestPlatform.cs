@@ -125,6 +125,33 @@ public sealed class TestPlatform : IAsyncDisposable
         await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
     }
 
+    /// <summary>
+    /// kill -9 of one resource's process (with the <c>dotnet run</c> wrapper Aspire starts a project through): no
+    /// shutdown, nothing flushed. Returns once Aspire saw it end.
+    /// </summary>
+    public async Task KillAsync(string resource, CancellationToken cancellationToken = default)
+    {
+        App.ResourceNotifications.TryGetCurrentState(resource, out var state);
+        var pid = state?.Snapshot.Properties.SingleOrDefault(p => p.Name == "executable.pid")?.Value
+            ?? throw new InvalidOperationException($"{resource} has no running process.");
+        System.Diagnostics.Process.GetProcessById(Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture)).Kill(entireProcessTree: true);
+        await App.ResourceNotifications.WaitForResourceAsync(
+            resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
+    }
+
+    /// <summary>Starts a resource that ended (after <see cref="KillAsync"/>) on its port and data; returns once it is healthy.</summary>
+    public async Task StartAgainAsync(string resource, CancellationToken cancellationToken = default)
+    {
+        var result = await App.Services.GetRequiredService<ResourceCommandService>()
+            .ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, cancellationToken);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"{resource} did not start: {result.Message}");
+        }
+
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+    }
+
     /// <summary>Process ids of every executable and service running now.</summary>
     public IReadOnlyList<int> ProcessIds() => Resources
         .Select(r => App.ResourceNotifications.TryGetCurrentState(r.Name, out var state) ? state.Snapshot : null)

@@ -4,13 +4,22 @@ using Grpc.Net.Client;
 namespace EventPlatform.Tests.Infrastructure;
 
 /// <summary>The whole system started once through the AppHost (Aspire.Hosting.Testing), shared by the end-to-end tests.</summary>
-public sealed class WholeSystemFixture : IAsyncLifetime
+public class WholeSystemFixture : IAsyncLifetime
 {
     private readonly List<GrpcChannel> _channels = [];
+    private readonly PlatformOptions _options;
+
+    public WholeSystemFixture()
+        : this(new PlatformOptions())
+    {
+    }
+
+    /// <summary>A system of its own, started with other settings (a fixture that shortens the seat hold, say).</summary>
+    protected WholeSystemFixture(PlatformOptions options) => _options = options;
 
     public TestPlatform App { get; private set; } = null!;
 
-    public async Task InitializeAsync() => App = await TestPlatform.StartAsync();
+    public async Task InitializeAsync() => App = await TestPlatform.StartAsync(_options);
 
     public HttpClient CreateHttpClient(string resource) => new() { BaseAddress = App.GetEndpoint(resource, "http") };
 

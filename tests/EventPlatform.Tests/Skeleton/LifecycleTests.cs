@@ -58,7 +58,7 @@ public sealed class LifecycleTests
             ["--only", "payment", $"--EventPlatform:DataDirectory={Path.Combine(Path.GetTempPath(), "eventplatform-only-" + Guid.NewGuid().ToString("N"))}"]);
 
         builder.Resources.Where(r => r is not Aspire.Hosting.ApplicationModel.ParameterResource).Select(r => r.Name)
-            .ShouldBe(["postgres", "paymentdb", "redis", "payment"], ignoreOrder: true);
+            .ShouldBe(["postgres", "paymentdb", "redis", "stripe-sandbox", "payment"], ignoreOrder: true);
     }
 
     [Fact]

@@ -8,9 +8,6 @@ using Microsoft.Extensions.Logging;
 
 namespace EventPlatform.Payment.Application.Webhooks;
 
-/// <summary>What a verified webhook names: the provider's event and the object it is about.</summary>
-public sealed record ProviderNotification(string EventId, string Type, string ObjectId);
-
 /// <summary>
 /// The provider's webhooks as triggers. Receiving one only records its event id (one statement, so the provider gets
 /// its answer at once and a redelivery is recognised); acting on it reads the payment or refund it names from the

@@ -1,5 +1,4 @@
 using EventPlatform.Payment.Application.Ports;
-using EventPlatform.Payment.Application.Webhooks;
 using Microsoft.Extensions.Options;
 using Stripe;
 

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EventPlatform.Contracts.Catalog.V1;
+using EventPlatform.ServiceDefaults.Identity;
+using EventPlatform.Tests.Catalog;
+using EventPlatform.Tests.Messaging;
+using static EventPlatform.Tests.Catalog.CatalogDriver;
+
+namespace EventPlatform.Tests.Payment;
+
+/// <summary>Organizers and attendees as the web front drives them: JSON through the BFF, each person with a token.</summary>
+internal sealed class PaymentDriver(PaymentSystemFixture system)
+{
+    public const long Price = 4900;
+
+    public CatalogDriver Catalog { get; } = new(system.App, system.GrpcChannel("catalog"));
+
+    /// <summary>A published paid event (49.00 EUR) and its organizer's token.</summary>
+    public async Task<(string OrganizerToken, Event Event)> PaidEventAsync(
+        int capacity, RefundPolicy refundPolicy = RefundPolicy.FullUntilDeadline, bool waitlist = true)
+    {
+        var (token, organizer) = await Catalog.NewOrganizerAsync();
+        var request = NewEventRequest(organizer.Id, "Paid Days", capacity: capacity);
+        request.Price = new Contracts.Common.V1.Money { AmountMinor = Price, Currency = "EUR" };
+        request.WaitlistEnabled = waitlist;
+        request.RefundPolicy = refundPolicy;
+        if (refundPolicy == RefundPolicy.FullUntilDeadline)
+        {
+            request.RefundDeadline = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(NextYear.AddDays(-7));
+        }
+
+        var draft = await Catalog.Client.CreateEventAsync(request, Bearer(token));
+        var published = await Catalog.Client.PublishEventAsync(new PublishEventRequest { Id = draft.Id }, Bearer(token));
+        return (token, published);
+    }
+
+    public string NewAttendee() => Catalog.TokenFor($"attendee-{Guid.NewGuid():N}", CallerRole.Attendee);
+
+    public Task<JsonNode> RegisterAsync(string token, string eventId) =>
+        PostAsync(token, "/registrations", new { requestId = Guid.NewGuid().ToString(), eventId, name = "Ada Lovelace", email = "ada@example.org", locale = "en-GB" });
+
+    public Task<JsonNode> CreateIntentAsync(string token, string registrationId) =>
+        PostAsync(token, "/payments/intents", new { requestId = Guid.NewGuid().ToString(), registrationId, returnUrl = "https://front.example.org/paid" });
+
+    public Task<JsonNode> ConfirmAsync(string token, string intentId, string paymentMethod) =>
+        PostAsync(token, $"/payments/intents/{intentId}/confirm", new { requestId = Guid.NewGuid().ToString(), paymentMethod });
+
+    /// <summary>Registers and pays with a card that succeeds; returns once the registration is Confirmed.</summary>
+    public async Task<(string Token, JsonNode Registration)> PaidRegistrationAsync(string eventId)
+    {
+        var token = NewAttendee();
+        var registration = await RegisterAsync(token, eventId);
+        var intent = await CreateIntentAsync(token, Id(registration));
+        await ConfirmAsync(token, Id(intent), "pm_card_visa");
+        return (token, await RegistrationWhenAsync(token, Id(registration), "REGISTRATION_STATUS_CONFIRMED"));
+    }
+
+    public Task<JsonNode> RegistrationWhenAsync(string token, string id, string status, TimeSpan? patience = null) =>
+        WhenAsync(token, $"/registrations/{id}", r => (string?)r["status"] == status, $"registration {id} to be {status}", patience);
+
+    public async Task<JsonNode> WhenAsync(string token, string path, Func<JsonNode, bool> condition, string what, TimeSpan? patience = null) =>
+        await Eventually.ReturnsAsync(() => GetAsync(token, path), condition, what, patience);
+
+    public async Task<JsonNode> GetAsync(string token, string path)
+    {
+        using var bff = Catalog.BffAs(token);
+        using var response = await bff.GetAsync(path);
+        return await BodyAsync(response, HttpStatusCode.OK);
+    }
+
+    public async Task<JsonNode> PostAsync(string? token, string path, object body, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var bff = Catalog.BffAs(token);
+        using var response = await bff.PostAsJsonAsync(path, body);
+        return await BodyAsync(response, expected);
+    }
+
+    public static string Id(JsonNode node) => (string)node["id"]!;
+
+    private static async Task<JsonNode> BodyAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(expected, text);
+        return JsonNode.Parse(text.Length == 0 ? "{}" : text)!;
+    }
+}

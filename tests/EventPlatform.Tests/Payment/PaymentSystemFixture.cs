@@ -1,0 +1,40 @@
+using EventPlatform.Tests.Infrastructure;
+
+namespace EventPlatform.Tests.Payment;
+
+/// <summary>
+/// The system paid registrations need (catalog, program, registration, payment, the Stripe sandbox, the BFF), with a
+/// seat hold of seconds instead of minutes so holds lapse within a test, and a sandbox that delivers every webhook
+/// twice and out of order, as Stripe may.
+/// </summary>
+public sealed class PaymentSystemFixture() : WholeSystemFixture(new PlatformOptions
+{
+    Except = ["billing", "notification", "analytics"],
+    Environment = new Dictionary<string, IReadOnlyDictionary<string, string>>
+    {
+        ["registration"] = new Dictionary<string, string>
+        {
+            ["Registration__HoldDuration"] = HoldDuration.ToString(),
+            ["Registration__HoldExpiryInterval"] = "00:00:01",
+            ["Registration__PaymentOpeningInterval"] = "00:00:01",
+        },
+        // Lapsed payments are left to the tests: they pay after the hold lapsed on purpose.
+        ["payment"] = new Dictionary<string, string> { ["Payment__ReconciliationInterval"] = "00:10:00" },
+        ["stripe-sandbox"] = new Dictionary<string, string>
+        {
+            ["Sandbox__WebhookCopies"] = "2",
+            ["Sandbox__ShuffleWebhooks"] = "true",
+            ["Sandbox__RetryDelay"] = "00:00:00.500",
+            ["Sandbox__MaxRetryDelay"] = "00:00:02",
+        },
+    },
+})
+{
+    public static readonly TimeSpan HoldDuration = TimeSpan.FromSeconds(12);
+}
+
+[CollectionDefinition(Name)]
+public sealed class PaymentSystemCollection : ICollectionFixture<PaymentSystemFixture>
+{
+    public const string Name = "Payment system";
+}
