@@ -20,6 +20,8 @@ public static class CatalogFields
         ["Price.Amount"] = "price.amount_minor",
         ["Price.Currency"] = "price.currency",
         ["Price.VatRate"] = "vat_rate_basis_points",
+        ["RefundTerms.Deadline"] = "refund_deadline",
+        ["RefundTerms.LateRefundPercent"] = "late_refund_percent",
         ["RegistrationWindow.Closes"] = "registration_closes_time",
         ["Location.Venue"] = "venue",
         ["Location.OnlineUrl"] = "online_url",

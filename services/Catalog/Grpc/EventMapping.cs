@@ -29,11 +29,11 @@ internal static class EventMapping
         var capacity = input.Capture(() => EventCapacity.Create(request.Capacity));
         var price = request.Price is null ? null : input.Capture(() =>
             Price.Create(request.Price.AmountMinor, request.Price.Currency, request.VatRateBasisPoints));
-        var refundTerms = ToRefundTerms(request.RefundPolicy, request.RefundDeadline);
+        var refundTerms = input.Capture(() => ToRefundTerms(request.RefundPolicy, request.RefundDeadline, request.LateRefundPercent));
         input.ThrowIfInvalid();
 
         return (organizer, new EventDetails(
-            title!, request.Description ?? "", location!, schedule!, window!, capacity, price, refundTerms,
+            title!, request.Description ?? "", location!, schedule!, window!, capacity, price, refundTerms!,
             request.ApprovalRequired, request.WaitlistEnabled));
     }
 
@@ -58,9 +58,11 @@ internal static class EventMapping
                 request.Price?.Currency ?? current.Price?.Currency ?? "",
                 request.HasVatRateBasisPoints ? request.VatRateBasisPoints : current.Price?.VatRateBasisPoints ?? 0))
             : null;
-        var refundTerms = request.HasRefundPolicy || request.RefundDeadline is not null
-            ? ToRefundTerms(request.HasRefundPolicy ? request.RefundPolicy : current.RefundTerms.Policy.ToContract(),
-                request.RefundDeadline ?? EventContract.ToTimestamp(current.RefundTerms.Deadline))
+        var refundTerms = request.HasRefundPolicy || request.RefundDeadline is not null || request.HasLateRefundPercent
+            ? input.Capture(() => ToRefundTerms(
+                request.HasRefundPolicy ? request.RefundPolicy : current.RefundTerms.Policy.ToContract(),
+                request.RefundDeadline ?? EventContract.ToTimestamp(current.RefundTerms.Deadline),
+                request.HasLateRefundPercent ? request.LateRefundPercent : current.RefundTerms.LateRefundPercent))
             : null;
         input.ThrowIfInvalid();
         return new EventChanges(
@@ -89,9 +91,14 @@ internal static class EventMapping
             ? null
             : new Venue(venue.Name.Trim(), OrganizerMapping.ToDomain(venue.Address));
 
-    private static RefundTerms ToRefundTerms(Proto.RefundPolicy policy, Timestamp? deadline) => policy switch
-    {
-        Proto.RefundPolicy.FullUntilDeadline => new RefundTerms(RefundPolicy.FullUntilDeadline, deadline?.ToDateTimeOffset()),
-        _ => RefundTerms.NoRefund,
-    };
+    private static RefundTerms ToRefundTerms(Proto.RefundPolicy policy, Timestamp? deadline, int lateRefundPercent) =>
+        RefundTerms.Create(
+            policy switch
+            {
+                Proto.RefundPolicy.FullUntilDeadline => RefundPolicy.FullUntilDeadline,
+                Proto.RefundPolicy.PartialAfterDeadline => RefundPolicy.PartialAfterDeadline,
+                _ => RefundPolicy.None,
+            },
+            deadline?.ToDateTimeOffset(),
+            lateRefundPercent);
 }

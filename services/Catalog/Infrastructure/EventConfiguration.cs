@@ -20,6 +20,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
             t.HasCheckConstraint("ck_events_schedule", "end_time > start_time");
             t.HasCheckConstraint("ck_events_capacity", "capacity > 0");
             t.HasCheckConstraint("ck_events_registration_window", "registration_closes_time IS NULL OR registration_closes_time <= end_time");
+            t.HasCheckConstraint("ck_events_late_refund_percent", "late_refund_percent BETWEEN 0 AND 99");
         });
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).HasConversion(id => id.Value, value => new EventId(value));
@@ -54,6 +55,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         {
             r.Property(x => x.Policy).HasColumnName("refund_policy").HasConversion<string>().HasMaxLength(32);
             r.Property(x => x.Deadline).HasColumnName("refund_deadline");
+            r.Property(x => x.LateRefundPercent).HasColumnName("late_refund_percent");
         });
         // A venue's address has many optional parts and no query needs them: one jsonb document.
         e.ComplexProperty(x => x.Location, l => l.ToJson("location"));

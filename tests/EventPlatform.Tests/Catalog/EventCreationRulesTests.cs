@@ -76,6 +76,20 @@ public sealed class EventCreationRulesTests
     [Fact]
     public void A_vat_rate_is_a_percentage() => Broken<VatRateMustBeAPercentageRule>(() => Price.Create(1000, "EUR", 10_001), "vat_rate_basis_points");
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100)]
+    public void A_partial_refund_after_the_deadline_is_a_share_between_1_and_99_percent(int percent) =>
+        Broken<LateRefundMustBeAShareRule>(() => RefundTerms.Create(RefundPolicy.PartialAfterDeadline, Start, percent), "late_refund_percent");
+
+    [Fact]
+    public void A_partial_refund_needs_its_deadline() =>
+        Broken<PartialRefundNeedsADeadlineRule>(() => RefundTerms.Create(RefundPolicy.PartialAfterDeadline, null, 50), "refund_deadline");
+
+    [Fact]
+    public void Only_a_partial_refund_keeps_a_late_share() =>
+        RefundTerms.Create(RefundPolicy.FullUntilDeadline, Start, 40).LateRefundPercent.ShouldBe(0);
+
     [Fact]
     public void An_event_is_at_a_venue_or_online_not_both()
     {

@@ -115,7 +115,7 @@ public sealed class EventLifecycleRulesTests
     [Fact]
     public void The_refund_terms_of_a_published_event_do_not_change() =>
         Broken<RefundTermsCannotChangeAfterPublicationRule>(() =>
-            Published().Update(new EventChanges(RefundTerms: new RefundTerms(RefundPolicy.FullUntilDeadline, null)), null, Now));
+            Published().Update(new EventChanges(RefundTerms: RefundTerms.Create(RefundPolicy.FullUntilDeadline, null, 0)), null, Now));
 
     [Fact]
     public void A_draft_may_change_its_price_freely()

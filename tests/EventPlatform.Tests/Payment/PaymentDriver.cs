@@ -19,16 +19,18 @@ internal sealed class PaymentDriver(PaymentSystemFixture system)
 
     /// <summary>A published paid event (49.00 EUR) and its organizer's token.</summary>
     public async Task<(string OrganizerToken, Event Event)> PaidEventAsync(
-        int capacity, RefundPolicy refundPolicy = RefundPolicy.FullUntilDeadline, bool waitlist = true)
+        int capacity, RefundPolicy refundPolicy = RefundPolicy.FullUntilDeadline, bool waitlist = true,
+        DateTimeOffset? refundDeadline = null, int lateRefundPercent = 0)
     {
         var (token, organizer) = await Catalog.NewOrganizerAsync();
         var request = NewEventRequest(organizer.Id, "Paid Days", capacity: capacity);
         request.Price = new Contracts.Common.V1.Money { AmountMinor = Price, Currency = "EUR" };
         request.WaitlistEnabled = waitlist;
         request.RefundPolicy = refundPolicy;
-        if (refundPolicy == RefundPolicy.FullUntilDeadline)
+        request.LateRefundPercent = lateRefundPercent;
+        if (refundPolicy != RefundPolicy.None)
         {
-            request.RefundDeadline = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(NextYear.AddDays(-7));
+            request.RefundDeadline = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(refundDeadline ?? NextYear.AddDays(-7));
         }
 
         var draft = await Catalog.Client.CreateEventAsync(request, Bearer(token));

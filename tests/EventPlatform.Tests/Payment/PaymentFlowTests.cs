@@ -102,7 +102,7 @@ public sealed class PaymentFlowTests(PaymentSystemFixture system)
         await ApproveAtTheBankAsync(authentication);
         var refund = await _driver.WhenAsync(
             late, $"/payments/refunds?paymentIntentId={Id(registration)}", r => r["refunds"]?.AsArray().Count == 1, "the late payment's refund");
-        var refunded = await _driver.WhenAsync(late, $"/registrations/{Id(registration)}", r => r["refundedAmount"] is not null, "the refund to reach the registration");
+        var refunded = await _driver.WhenAsync(late, $"/registrations/{Id(registration)}", r => (long?)r["refundedAmount"]?["amountMinor"] > 0, "the refund to reach the registration");
 
         var only = refund["refunds"]!.AsArray().Single()!;
         ((string?)only["reason"], (long?)only["amount"]!["amountMinor"]).ShouldBe(("REFUND_REASON_LATE_PAYMENT", Price));
@@ -134,6 +134,23 @@ public sealed class PaymentFlowTests(PaymentSystemFixture system)
         refunds["refunds"]!.AsArray().Select(r => $"{r!["reason"]} {r["amount"]!["amountMinor"]} {r["status"]}").Order()
             .ShouldBe([$"REFUND_REASON_ATTENDEE_CANCELLED {Price - 900} REFUND_STATUS_SUCCEEDED", "REFUND_REASON_ORGANIZER_DECISION 900 REFUND_STATUS_SUCCEEDED"]);
         ((string?)refunded["status"]).ShouldBe("REGISTRATION_STATUS_CANCELLED");
+    }
+
+    [Fact]
+    public async Task Cancelling_after_the_deadline_of_partial_terms_refunds_the_share_they_give()
+    {
+        var (organizerToken, e) = await _driver.PaidEventAsync(
+            capacity: 5, RefundPolicy.PartialAfterDeadline, refundDeadline: DateTimeOffset.UtcNow.AddMinutes(-1), lateRefundPercent: 25);
+        var (attendee, registration) = await _driver.PaidRegistrationAsync(e.Id);
+
+        await _driver.PostAsync(attendee, $"/registrations/{Id(registration)}/cancel", new { reason = "Cannot come" });
+        var refunded = await _driver.WhenAsync(
+            attendee, $"/registrations/{Id(registration)}", r => (long?)r["refundedAmount"]?["amountMinor"] > 0, "the cancellation refund");
+        var refunds = await _driver.GetAsync(organizerToken, $"/payments/refunds?eventId={e.Id}");
+
+        ((long?)refunded["refundedAmount"]!["amountMinor"]).ShouldBe(Price / 4);
+        refunds["refunds"]!.AsArray().Select(r => $"{r!["reason"]} {r["amount"]!["amountMinor"]} {r["status"]}")
+            .ShouldBe([$"REFUND_REASON_ATTENDEE_CANCELLED {Price / 4} REFUND_STATUS_SUCCEEDED"]);
     }
 
     [Fact]

@@ -105,6 +105,29 @@ public sealed class PaidRegistrationTests
     }
 
     [Fact]
+    public void With_partial_terms_the_attendee_gets_everything_before_the_deadline_and_the_share_after_less_what_was_refunded()
+    {
+        var deadline = Now.AddDays(7);
+        var policy = Policy(free: false, refunds: RefundPolicy.PartialAfterDeadline, refundDeadline: deadline, lateRefundPercent: 33);
+        var early = Paid(policy, out _);
+        var late = Paid(policy, out _);
+        var lateAfterGoodwill = Paid(policy, out _);
+        lateAfterGoodwill.RefundCompleted(1000, Now.AddDays(8));
+        var lateAfterMore = Paid(policy, out _);
+        lateAfterMore.RefundCompleted(2000, Now.AddDays(8));
+
+        early.Cancel(CancellationCause.Attendee, null, policy, deadline.AddTicks(-1));
+        late.Cancel(CancellationCause.Attendee, null, policy, deadline);
+        lateAfterGoodwill.Cancel(CancellationCause.Attendee, null, policy, deadline.AddDays(1));
+        lateAfterMore.Cancel(CancellationCause.Attendee, null, policy, deadline.AddDays(1));
+
+        Assert.Equal(new Money(5000, "EUR"), CancelledEvent(early).RefundDue);
+        Assert.Equal(new Money(1650, "EUR"), CancelledEvent(late).RefundDue);
+        Assert.Equal(new Money(650, "EUR"), CancelledEvent(lateAfterGoodwill).RefundDue);
+        Assert.Null(CancelledEvent(lateAfterMore).RefundDue);
+    }
+
+    [Fact]
     public void Without_refund_terms_the_attendee_cancelling_gets_nothing_back()
     {
         var registration = Paid(Policy(free: false, refunds: RefundPolicy.None), out var policy);

@@ -13,10 +13,10 @@ internal static class RegistrationFixtures
 
     public static CapacityPolicy Policy(
         bool free = true, bool approval = false, bool waitlist = true, EventRegistrationStatus status = EventRegistrationStatus.Open,
-        DateTimeOffset? opens = null, DateTimeOffset? closes = null, RefundPolicy refunds = RefundPolicy.None, DateTimeOffset? refundDeadline = null) =>
+        DateTimeOffset? opens = null, DateTimeOffset? closes = null, RefundPolicy refunds = RefundPolicy.None, DateTimeOffset? refundDeadline = null, int lateRefundPercent = 0) =>
         CapacityPolicy.For(Guid.NewGuid(), new PolicyTerms(
             "organizer-1", 10, approval, waitlist, free ? null : new Money(5000, "EUR"), opens, closes, status, TimeSpan.FromMinutes(15),
-            "org-1", refunds, refundDeadline));
+            "org-1", refunds, refundDeadline, lateRefundPercent));
 
     public static Attendee Ada => Attendee.Of("ada", "Ada Lovelace", "ada@example.org", "en-GB");
 

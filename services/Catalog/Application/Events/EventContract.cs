@@ -27,6 +27,7 @@ public static class EventContract
             VatRateBasisPoints = e.Price?.VatRateBasisPoints ?? 0,
             RefundPolicy = e.RefundTerms.Policy.ToContract(),
             RefundDeadline = ToTimestamp(e.RefundTerms.Deadline),
+            LateRefundPercent = e.RefundTerms.LateRefundPercent,
             ApprovalRequired = e.ApprovalRequired,
             WaitlistEnabled = e.WaitlistEnabled,
             Status = (Proto.EventStatus)(int)e.Status,
@@ -59,7 +60,12 @@ public static class EventContract
     };
 
     public static Proto.RefundPolicy ToContract(this RefundPolicy policy) =>
-        policy == RefundPolicy.FullUntilDeadline ? Proto.RefundPolicy.FullUntilDeadline : Proto.RefundPolicy.None;
+        policy switch
+        {
+            RefundPolicy.FullUntilDeadline => Proto.RefundPolicy.FullUntilDeadline,
+            RefundPolicy.PartialAfterDeadline => Proto.RefundPolicy.PartialAfterDeadline,
+            _ => Proto.RefundPolicy.None,
+        };
 
     internal static Timestamp? ToTimestamp(DateTimeOffset? value) => value is { } v ? Timestamp.FromDateTimeOffset(v) : null;
 }

@@ -19,7 +19,7 @@ namespace EventPlatform.Catalog.Infrastructure.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -168,6 +168,10 @@ namespace EventPlatform.Catalog.Infrastructure.Migrations
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("refund_deadline");
 
+                            b1.Property<int>("LateRefundPercent")
+                                .HasColumnType("integer")
+                                .HasColumnName("late_refund_percent");
+
                             b1.Property<string>("Policy")
                                 .IsRequired()
                                 .HasMaxLength(32)
@@ -228,6 +232,8 @@ namespace EventPlatform.Catalog.Infrastructure.Migrations
                     b.ToTable("events", null, t =>
                         {
                             t.HasCheckConstraint("ck_events_capacity", "capacity > 0");
+
+                            t.HasCheckConstraint("ck_events_late_refund_percent", "late_refund_percent BETWEEN 0 AND 99");
 
                             t.HasCheckConstraint("ck_events_registration_window", "registration_closes_time IS NULL OR registration_closes_time <= end_time");
 

@@ -25,6 +25,12 @@ public static class CatalogEventTermsMapping
             },
             HoldDuration: holdDuration,
             OrganizerId: e.OrganizerId,
-            RefundPolicy: e.RefundPolicy == Proto.RefundPolicy.FullUntilDeadline ? RefundPolicy.FullUntilDeadline : RefundPolicy.None,
-            RefundDeadline: e.RefundDeadline?.ToDateTimeOffset()));
+            RefundPolicy: e.RefundPolicy switch
+            {
+                Proto.RefundPolicy.FullUntilDeadline => RefundPolicy.FullUntilDeadline,
+                Proto.RefundPolicy.PartialAfterDeadline => RefundPolicy.PartialAfterDeadline,
+                _ => RefundPolicy.None,
+            },
+            RefundDeadline: e.RefundDeadline?.ToDateTimeOffset(),
+            LateRefundPercent: e.LateRefundPercent));
 }

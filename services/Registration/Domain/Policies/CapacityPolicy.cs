@@ -8,6 +8,9 @@ public enum RefundPolicy
 
     /// <summary>Full refund until the refund deadline (always, without one), none after.</summary>
     FullUntilDeadline,
+
+    /// <summary>Full refund until the refund deadline, then <see cref="CapacityPolicy.LateRefundPercent"/> of what was paid.</summary>
+    PartialAfterDeadline,
 }
 
 public enum EventRegistrationStatus
@@ -44,6 +47,9 @@ public sealed class CapacityPolicy
 
     public DateTimeOffset? RefundDeadline { get; private set; }
 
+    /// <summary>With <see cref="RefundPolicy.PartialAfterDeadline"/>: the share of the price refunded after the deadline.</summary>
+    public int LateRefundPercent { get; private set; }
+
     public int Capacity { get; private set; }
 
     public bool ApprovalRequired { get; private set; }
@@ -78,6 +84,7 @@ public sealed class CapacityPolicy
         OrganizerId = terms.OrganizerId;
         RefundPolicy = terms.RefundPolicy;
         RefundDeadline = terms.RefundDeadline;
+        LateRefundPercent = terms.LateRefundPercent;
         Capacity = terms.Capacity;
         ApprovalRequired = terms.ApprovalRequired;
         WaitlistEnabled = terms.WaitlistEnabled;
@@ -100,14 +107,22 @@ public sealed class CapacityPolicy
 
     /// <summary>
     /// What a cancellation of a paid registration gives back of what is left of <paramref name="paid"/>: all of it when
-    /// the organizer cancels (the registration or the event); for the attendee, what the refund policy grants now.
+    /// the organizer cancels (the registration or the event); for the attendee, what the refund policy grants now,
+    /// less what was refunded already.
     /// </summary>
     public Money? RefundFor(bool byOrganizer, Money paid, long alreadyRefundedMinor, DateTimeOffset now)
     {
-        var left = paid.AmountMinor - alreadyRefundedMinor;
-        var granted = byOrganizer
-            || (RefundPolicy == RefundPolicy.FullUntilDeadline && (RefundDeadline is null || now < RefundDeadline));
-        return granted && left > 0 ? paid with { AmountMinor = left } : null;
+        var beforeDeadline = RefundDeadline is null || now < RefundDeadline;
+        var grantedMinor = byOrganizer ? paid.AmountMinor : RefundPolicy switch
+        {
+            RefundPolicy.FullUntilDeadline when beforeDeadline => paid.AmountMinor,
+            RefundPolicy.PartialAfterDeadline when beforeDeadline => paid.AmountMinor,
+            // Rounded down: the attendee never gets more than the terms say.
+            RefundPolicy.PartialAfterDeadline => paid.AmountMinor * LateRefundPercent / 100,
+            _ => 0,
+        };
+        var dueMinor = grantedMinor - alreadyRefundedMinor;
+        return dueMinor > 0 ? paid with { AmountMinor = dueMinor } : null;
     }
 
     public bool AcceptsRegistrationsAt(DateTimeOffset now) =>
@@ -130,4 +145,5 @@ public sealed record PolicyTerms(
     TimeSpan? HoldDuration = null,
     string OrganizerId = "",
     RefundPolicy RefundPolicy = RefundPolicy.None,
-    DateTimeOffset? RefundDeadline = null);
+    DateTimeOffset? RefundDeadline = null,
+    int LateRefundPercent = 0);

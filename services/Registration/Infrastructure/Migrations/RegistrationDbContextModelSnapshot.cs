@@ -158,6 +158,10 @@ namespace EventPlatform.Registrations.Infrastructure.Migrations
                         .HasColumnType("interval")
                         .HasColumnName("hold_duration");
 
+                    b.Property<int>("LateRefundPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("late_refund_percent");
+
                     b.Property<string>("OrganizerId")
                         .IsRequired()
                         .HasMaxLength(200)
