@@ -1,4 +1,5 @@
 using EventPlatform.Billing.Extensions;
+using EventPlatform.Billing.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,5 +9,7 @@ builder.AddBilling();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapGrpcService<BillingGrpcService>();
+app.MapGrpcService<BillingInternalGrpcService>();
 
 app.Run();

@@ -3,13 +3,13 @@ using EventPlatform.Tests.Infrastructure;
 namespace EventPlatform.Tests.Payment;
 
 /// <summary>
-/// The system paid registrations need (catalog, program, registration, payment, the Stripe sandbox, the BFF), with a
+/// The system paid registrations need (catalog, program, registration, payment, billing, the Stripe sandbox, the BFF), with a
 /// seat hold of seconds instead of minutes so holds lapse within a test, and a sandbox that delivers every webhook
 /// twice and out of order, as Stripe may.
 /// </summary>
 public sealed class PaymentSystemFixture() : WholeSystemFixture(new PlatformOptions
 {
-    Except = ["billing", "notification", "analytics"],
+    Except = ["notification", "analytics"],
     Environment = new Dictionary<string, IReadOnlyDictionary<string, string>>
     {
         ["registration"] = new Dictionary<string, string>
