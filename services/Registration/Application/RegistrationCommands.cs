@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EventPlatform.Registrations.Application;
 
 public sealed record RegisterCommand(
-    string RequestId, Guid EventId, string AttendeeSubject, Attendee Attendee, IReadOnlyList<string> SessionIds, string? NoteToOrganizer);
+    string RequestId, Guid EventId, string AttendeeSubject, Attendee Attendee, IReadOnlyList<string> SessionIds, string? NoteToOrganizer,
+    BillingDetails? BillingDetails = null);
 
 /// <summary>
 /// Register, approve, reject and cancel. Each runs in one PostgreSQL transaction (the command pipeline) holding the
@@ -57,7 +58,7 @@ public sealed class RegistrationCommands(
                     : null;
                 var registration = Registration.Request(
                     Guid.CreateVersion7(now), command.RequestId, command.Attendee, policy, command.SessionIds, command.NoteToOrganizer,
-                    seatTaken, ticket, now);
+                    seatTaken, ticket, now, command.BillingDetails);
                 Db.Registrations.Add(registration);
                 await sessions.RecordAsync(requestedSessions, token);
                 await sessions.ApplyRequestedAsync(registration, token);

@@ -28,6 +28,26 @@ public static class RegistrationContract
         if (r.Price is { } price)
         {
             contract.Price = new ProtoCommon.Money { AmountMinor = price.AmountMinor, Currency = price.Currency };
+            contract.VatRateBasisPoints = r.VatRateBasisPoints;
+        }
+
+        if (r.BillingDetails is { } billing)
+        {
+            contract.BillingDetails = new Proto.BillingDetails
+            {
+                LegalName = billing.LegalName,
+                Address = new ProtoCommon.Address
+                {
+                    Line1 = billing.Address.Line1,
+                    Line2 = billing.Address.Line2,
+                    PostalCode = billing.Address.PostalCode,
+                    City = billing.Address.City,
+                    Region = billing.Address.Region,
+                    CountryCode = billing.Address.CountryCode,
+                },
+                VatNumber = billing.VatNumber,
+                Email = billing.Email,
+            };
         }
 
         if (r.HoldDeadline is { } due)

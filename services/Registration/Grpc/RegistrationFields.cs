@@ -11,5 +11,9 @@ public static class RegistrationFields
         ["Email"] = "email",
         ["Locale"] = "locale",
         ["Sessions"] = "session_ids",
+        ["BillingDetails.LegalName"] = "billing_details.legal_name",
+        ["BillingDetails.Address"] = "billing_details.address",
+        ["BillingDetails.VatNumber"] = "billing_details.vat_number",
+        ["BillingDetails.Email"] = "billing_details.email",
     });
 }

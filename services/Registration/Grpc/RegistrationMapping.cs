@@ -19,6 +19,15 @@ internal static class RegistrationMapping
         var eventId = input.Capture(() => (Guid?)ToId(request.EventId, "event_id", "an event"));
         var attendee = input.Capture(() => Attendee.Of(caller.Subject, request.Name, request.Email, request.Locale));
         var sessionIds = SessionIds(request.SessionIds, input);
+        var billing = request.BillingDetails is { } b
+            ? input.Capture(() => BillingDetails.Of(
+                b.LegalName,
+                new PostalAddress(
+                    b.Address?.Line1 ?? "", b.Address?.Line2 ?? "", b.Address?.PostalCode ?? "", b.Address?.City ?? "", b.Address?.Region ?? "",
+                    b.Address?.CountryCode ?? ""),
+                b.VatNumber,
+                b.Email))
+            : null;
 
         if (request.NoteToOrganizer.Length > 2000)
         {
@@ -26,7 +35,7 @@ internal static class RegistrationMapping
         }
 
         input.ThrowIfInvalid();
-        return new RegisterCommand(request.RequestId, eventId!.Value, caller.Subject, attendee!, sessionIds, request.NoteToOrganizer);
+        return new RegisterCommand(request.RequestId, eventId!.Value, caller.Subject, attendee!, sessionIds, request.NoteToOrganizer, billing);
     }
 
     /// <summary>Session ids as UUIDs in canonical form (program's), at most 50, duplicates dropped.</summary>

@@ -29,6 +29,11 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         });
         builder.Navigation(r => r.Attendee).IsRequired();
         builder.OwnsOne(r => r.Price, p => p.Property(x => x.Currency).HasMaxLength(3));
+        builder.OwnsOne(r => r.BillingDetails, b =>
+        {
+            b.ToJson("billing_details");
+            b.OwnsOne(x => x.Address);
+        });
         builder.Ignore(r => r.SessionIds);
         builder.Property<List<string>>("_sessionIds").HasColumnName("session_ids");
         builder.Ignore(r => r.RequestedSessionIds);

@@ -78,6 +78,37 @@ public sealed class BillingFlowTests(PaymentSystemFixture system)
         noPeriod.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task A_company_buying_for_a_french_attendee_gets_a_french_invoice_made_out_to_it_with_the_vat()
+    {
+        var (_, e) = await _driver.PaidEventAsync(capacity: 5, vatRateBasisPoints: 2000);
+        var attendee = _driver.NewAttendee();
+        var registration = await _driver.PostAsync(attendee, "/registrations", new
+        {
+            requestId = Guid.NewGuid().ToString(), eventId = e.Id, name = "Zoé Durand", email = "zoe@example.org", locale = "fr-FR",
+            billingDetails = new
+            {
+                legalName = "Acme Formation SARL", vatNumber = "FR98765432101", email = "compta@acme.example.org",
+                address = new { line1 = "12 rue de la République", postalCode = "69001", city = "Lyon", countryCode = "FR" },
+            },
+        });
+        var intent = await _driver.CreateIntentAsync(attendee, Id(registration));
+        await _driver.ConfirmAsync(attendee, Id(intent), "pm_card_mastercard");
+
+        var invoice = (await _driver.WhenAsync(
+            attendee, $"/invoices?registrationId={Id(registration)}", r => r["invoices"]?.AsArray().Count == 1, "the invoice"))["invoices"]![0]!;
+        var text = TextOf(await PdfAsync(attendee, $"/invoices/{Id(invoice)}/pdf"));
+
+        ((string?)invoice["buyer"]!["legalName"], (string?)invoice["buyer"]!["email"]).ShouldBe(("Acme Formation SARL", "compta@acme.example.org"));
+        ((long?)invoice["netTotal"]!["amountMinor"], (long?)invoice["vatTotal"]!["amountMinor"], (long?)invoice["grossTotal"]!["amountMinor"])
+            .ShouldBe((4083, 817, Price));
+        text.ShouldContain("FACTURE");
+        text.ShouldContain("Acme Formation SARL");
+        text.ShouldContain("TVA 20 %");
+        text.ShouldContain("49,00 €");
+        text.ShouldContain("indemnité forfaitaire");
+    }
+
     private async Task<byte[]> PdfAsync(string token, string path)
     {
         using var bff = _driver.Catalog.BffAs(token);

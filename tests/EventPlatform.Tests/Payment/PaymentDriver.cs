@@ -20,7 +20,7 @@ internal sealed class PaymentDriver(PaymentSystemFixture system)
     /// <summary>A published paid event (49.00 EUR) and its organizer's token.</summary>
     public async Task<(string OrganizerToken, Event Event)> PaidEventAsync(
         int capacity, RefundPolicy refundPolicy = RefundPolicy.FullUntilDeadline, bool waitlist = true,
-        DateTimeOffset? refundDeadline = null, int lateRefundPercent = 0)
+        DateTimeOffset? refundDeadline = null, int lateRefundPercent = 0, int vatRateBasisPoints = 0)
     {
         var (token, organizer) = await Catalog.NewOrganizerAsync();
         var request = NewEventRequest(organizer.Id, "Paid Days", capacity: capacity);
@@ -28,6 +28,7 @@ internal sealed class PaymentDriver(PaymentSystemFixture system)
         request.WaitlistEnabled = waitlist;
         request.RefundPolicy = refundPolicy;
         request.LateRefundPercent = lateRefundPercent;
+        request.VatRateBasisPoints = vatRateBasisPoints;
         if (refundPolicy != RefundPolicy.None)
         {
             request.RefundDeadline = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(refundDeadline ?? NextYear.AddDays(-7));

@@ -56,6 +56,37 @@ public sealed class RegistrationApiTests(WholeSystemFixture system)
     }
 
     [Fact]
+    public async Task Billing_details_are_kept_for_the_invoice_and_each_bad_one_is_named()
+    {
+        var (_, published) = await Catalog.NewPublishedAsync();
+        var attendee = Bearer(Catalog.TokenFor($"attendee-{Guid.NewGuid():N}", CallerRole.Attendee));
+        var request = Request(published.Id);
+        request.BillingDetails = new BillingDetails
+        {
+            LegalName = " Acme Formation SARL ",
+            Address = new Contracts.Common.V1.Address { Line1 = "12 rue de la République", PostalCode = "69001", City = "Lyon", CountryCode = "FR" },
+            VatNumber = "fr 98765432101",
+            Email = "compta@acme.example.org",
+        };
+
+        var registration = await Registrations.RegisterAsync(request, attendee);
+        var failure = await Should.ThrowAsync<RpcException>(() => Registrations.RegisterAsync(
+            new RegisterRequest
+            {
+                RequestId = Guid.NewGuid().ToString(), EventId = published.Id, Name = "Ada", Email = "ada@example.org", Locale = "en-GB",
+                BillingDetails = new BillingDetails { LegalName = "", Address = new Contracts.Common.V1.Address { Line1 = "x", City = "Lyon", CountryCode = "France" }, VatNumber = "123", Email = "nope" },
+            }, attendee).ResponseAsync);
+
+        (registration.BillingDetails.LegalName, registration.BillingDetails.VatNumber, registration.BillingDetails.Address.City)
+            .ShouldBe(("Acme Formation SARL", "FR98765432101", "Lyon"));
+        failure.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        foreach (var field in new[] { "billing_details.legal_name", "billing_details.address", "billing_details.vat_number", "billing_details.email" })
+        {
+            failure.Status.Detail.ShouldContain(field);
+        }
+    }
+
+    [Fact]
     public async Task Another_attendee_does_not_see_my_registration()
     {
         var (_, published) = await Catalog.NewPublishedAsync();

@@ -32,5 +32,6 @@ public static class CatalogEventTermsMapping
                 _ => RefundPolicy.None,
             },
             RefundDeadline: e.RefundDeadline?.ToDateTimeOffset(),
-            LateRefundPercent: e.LateRefundPercent));
+            LateRefundPercent: e.LateRefundPercent,
+            VatRateBasisPoints: e.VatRateBasisPoints));
 }

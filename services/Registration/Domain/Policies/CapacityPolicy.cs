@@ -61,6 +61,9 @@ public sealed class CapacityPolicy
     /// <summary>Null for a free event.</summary>
     public Money? Price { get; private set; }
 
+    /// <summary>The VAT included in the price, in basis points (2000 = 20 %).</summary>
+    public int VatRateBasisPoints { get; private set; }
+
     public DateTimeOffset? RegistrationOpens { get; private set; }
 
     public DateTimeOffset? RegistrationCloses { get; private set; }
@@ -90,6 +93,7 @@ public sealed class CapacityPolicy
         WaitlistEnabled = terms.WaitlistEnabled;
         HoldDuration = terms.HoldDuration ?? DefaultHoldDuration;
         Price = terms.Price is { AmountMinor: > 0 } price ? price : null;
+        VatRateBasisPoints = terms.VatRateBasisPoints;
         RegistrationOpens = terms.RegistrationOpens;
         RegistrationCloses = terms.RegistrationCloses;
         Status = terms.Status;
@@ -146,4 +150,5 @@ public sealed record PolicyTerms(
     string OrganizerId = "",
     RefundPolicy RefundPolicy = RefundPolicy.None,
     DateTimeOffset? RefundDeadline = null,
-    int LateRefundPercent = 0);
+    int LateRefundPercent = 0,
+    int VatRateBasisPoints = 0);

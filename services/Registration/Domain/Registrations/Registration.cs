@@ -44,6 +44,12 @@ public sealed class Registration : AggregateRoot
     /// <summary>Price at registration time; null for a free event.</summary>
     public Money? Price { get; private set; }
 
+    /// <summary>The event's VAT rate when registered (basis points), for the invoice.</summary>
+    public int VatRateBasisPoints { get; private set; }
+
+    /// <summary>Null: the invoice is made out to the attendee.</summary>
+    public BillingDetails? BillingDetails { get; private set; }
+
     /// <summary>Pending: the seat is released at this instant unless paid.</summary>
     public DateTimeOffset? HoldDeadline { get; private set; }
 
@@ -84,7 +90,7 @@ public sealed class Registration : AggregateRoot
     /// <param name="waitlistTicket">Required when no seat was granted and the registration may be waitlisted.</param>
     public static Registration Request(
         Guid id, string requestId, Attendee attendee, CapacityPolicy policy, IEnumerable<string> sessionIds, string? noteToOrganizer,
-        bool seatGranted, long? waitlistTicket, DateTimeOffset now)
+        bool seatGranted, long? waitlistTicket, DateTimeOffset now, BillingDetails? billingDetails = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(requestId);
         BusinessRule.Check(new EventMustBeOpenForRegistrationRule(policy));
@@ -98,6 +104,8 @@ public sealed class Registration : AggregateRoot
             Attendee = attendee,
             _requestedSessionIds = sessionIds.Distinct(StringComparer.Ordinal).ToList(),
             Price = policy.Price,
+            VatRateBasisPoints = policy.IsFree ? 0 : policy.VatRateBasisPoints,
+            BillingDetails = billingDetails,
             NoteToOrganizer = noteToOrganizer?.Trim() ?? string.Empty,
             CreateTime = now,
             UpdateTime = now,

@@ -198,6 +198,10 @@ namespace EventPlatform.Registrations.Infrastructure.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<int>("VatRateBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("vat_rate_basis_points");
+
                     b.Property<bool>("WaitlistEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("waitlist_enabled");
@@ -291,6 +295,10 @@ namespace EventPlatform.Registrations.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("UpdateTime")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("update_time");
+
+                    b.Property<int>("VatRateBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("vat_rate_basis_points");
 
                     b.Property<long?>("WaitlistTicket")
                         .HasColumnType("bigint")
@@ -455,6 +463,67 @@ namespace EventPlatform.Registrations.Infrastructure.Migrations
                                 .HasConstraintName("fk_registrations_registrations_id");
                         });
 
+                    b.OwnsOne("EventPlatform.Registrations.Domain.Registrations.BillingDetails", "BillingDetails", b1 =>
+                        {
+                            b1.Property<Guid>("RegistrationId");
+
+                            b1.Property<string>("Email")
+                                .IsRequired();
+
+                            b1.Property<string>("LegalName")
+                                .IsRequired();
+
+                            b1.Property<string>("VatNumber")
+                                .IsRequired();
+
+                            b1.HasKey("RegistrationId");
+
+                            b1.ToTable("registrations");
+
+                            b1
+                                .ToJson("billing_details")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RegistrationId")
+                                .HasConstraintName("fk_registrations_registrations_id");
+
+                            b1.OwnsOne("EventPlatform.Registrations.Domain.Registrations.PostalAddress", "Address", b2 =>
+                                {
+                                    b2.Property<Guid>("BillingDetailsRegistrationId");
+
+                                    b2.Property<string>("City")
+                                        .IsRequired();
+
+                                    b2.Property<string>("CountryCode")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Line1")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Line2")
+                                        .IsRequired();
+
+                                    b2.Property<string>("PostalCode")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Region")
+                                        .IsRequired();
+
+                                    b2.HasKey("BillingDetailsRegistrationId")
+                                        .HasName("pk_registrations");
+
+                                    b2.ToTable("registrations");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("BillingDetailsRegistrationId")
+                                        .HasConstraintName("fk_registrations_registrations_billing_details_registration_id");
+                                });
+
+                            b1.Navigation("Address")
+                                .IsRequired();
+                        });
+
                     b.OwnsOne("EventPlatform.Registrations.Domain.Policies.Money", "Price", b1 =>
                         {
                             b1.Property<Guid>("RegistrationId")
@@ -482,6 +551,8 @@ namespace EventPlatform.Registrations.Infrastructure.Migrations
 
                     b.Navigation("Attendee")
                         .IsRequired();
+
+                    b.Navigation("BillingDetails");
 
                     b.Navigation("Price");
                 });
