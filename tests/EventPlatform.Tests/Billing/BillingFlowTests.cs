@@ -69,6 +69,7 @@ public sealed class BillingFlowTests(PaymentSystemFixture system)
         ((string?)creditNote["invoiceNumber"], (long?)creditNote["grossTotal"]!["amountMinor"], (string?)creditNote["reason"])
             .ShouldBe(((string?)invoice["number"], Price, "CREDIT_NOTE_REASON_REFUND"));
         TextOf(creditNotePdf).ShouldContain("-49.00 €");
+        TextOf(creditNotePdf).ShouldContain("Registration cancelled by the attendee");
         pdfAfter.ShouldBe(pdfBefore);
         export.StatusCode.ShouldBe(HttpStatusCode.OK);
         export.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");

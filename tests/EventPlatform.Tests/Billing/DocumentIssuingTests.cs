@@ -1,4 +1,5 @@
 using EventPlatform.Billing.Application.Issuing;
+using EventPlatform.Billing.Domain.CreditNotes;
 using EventPlatform.Billing.Domain.Documents;
 using EventPlatform.Billing.Domain.Invoices;
 using EventPlatform.Billing.Infrastructure;
@@ -95,11 +96,11 @@ public sealed class DocumentIssuingTests(BillingInfrastructure infrastructure)
         await using var billing = await StartAsync("refund");
         var invoice = await IssueAsync(billing, BillingSamples.Terms("org-refund"));
         var pdfBefore = await FileAsync(billing, invoice.Id);
-        var refund = new RefundCredit(invoice.PaymentIntentId, Guid.NewGuid(), new Money(4000, "EUR"), "Registration cancelled by the attendee");
+        var refund = new RefundCredit(invoice.PaymentIntentId, Guid.NewGuid(), new Money(4000, "EUR"), RefundCause.AttendeeCancelled);
 
         var creditNote = await billing.InScopeAsync(s => s.GetRequiredService<DocumentIssuing>().IssueRefundCreditNoteAsync(refund, CancellationToken.None));
         var again = await billing.InScopeAsync(s => s.GetRequiredService<DocumentIssuing>().IssueRefundCreditNoteAsync(refund, CancellationToken.None));
-        var tooMuch = new RefundCredit(invoice.PaymentIntentId, Guid.NewGuid(), new Money(11001, "EUR"), "");
+        var tooMuch = new RefundCredit(invoice.PaymentIntentId, Guid.NewGuid(), new Money(11001, "EUR"), RefundCause.OrganizerDecision);
         var refused = await Should.ThrowAsync<BusinessRuleBrokenException>(() =>
             billing.InScopeAsync(s => s.GetRequiredService<DocumentIssuing>().IssueRefundCreditNoteAsync(tooMuch, CancellationToken.None)));
         var pdfAfter = await FileAsync(billing, invoice.Id);

@@ -35,7 +35,7 @@ public sealed class DocumentPdfTests
         text.ShouldContain("25,00 €");
         text.ShouldContain("Total TTC");
         text.ShouldContain("150,00 €");
-        text.ShouldContain("Facture acquittée le 2026-11-30 par Visa •••• 4242");
+        text.ShouldContain("Facture acquittée le 30/11/2026 par Visa •••• 4242");
         text.ShouldContain("indemnité forfaitaire pour frais de recouvrement de 40 €");
     }
 

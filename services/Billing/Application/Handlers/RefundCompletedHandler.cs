@@ -1,3 +1,4 @@
+using EventPlatform.Billing.Domain.CreditNotes;
 using EventPlatform.Billing.Application.Issuing;
 using EventPlatform.Billing.Domain.Documents;
 using EventPlatform.Messaging.Handling;
@@ -12,19 +13,19 @@ public sealed class RefundCompletedHandler(DocumentIssuing issuing) : IIntegrati
     {
         var credit = new RefundCredit(
             Guid.Parse(message.PaymentIntentId), Guid.Parse(message.RefundId), new Money(message.Amount.AmountMinor, message.Amount.Currency),
-            NoteOf(message.Reason));
+            CauseOf(message.Reason));
         // Payment publishes a refund after its payment, in order on one key; an invoice still missing means its issue
         // failed and is being retried: this waits for it the same way.
         _ = await issuing.IssueRefundCreditNoteAsync(credit, cancellationToken)
             ?? throw new InvalidOperationException($"Payment {message.PaymentIntentId} has no invoice yet; the credit note of refund {message.RefundId} waits for it.");
     }
 
-    private static string NoteOf(Proto.RefundReason reason) => reason switch
+    private static RefundCause CauseOf(Proto.RefundReason reason) => reason switch
     {
-        Proto.RefundReason.AttendeeCancelled => "Registration cancelled by the attendee",
-        Proto.RefundReason.OrganizerCancelled => "Registration cancelled by the organizer",
-        Proto.RefundReason.EventCancelled => "Event cancelled",
-        Proto.RefundReason.LatePayment => "Payment received after the seat hold lapsed",
-        _ => "Refund decided by the organizer",
+        Proto.RefundReason.AttendeeCancelled => RefundCause.AttendeeCancelled,
+        Proto.RefundReason.OrganizerCancelled => RefundCause.OrganizerCancelled,
+        Proto.RefundReason.EventCancelled => RefundCause.EventCancelled,
+        Proto.RefundReason.LatePayment => RefundCause.LatePayment,
+        _ => RefundCause.OrganizerDecision,
     };
 }

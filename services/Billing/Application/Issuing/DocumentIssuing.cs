@@ -15,7 +15,7 @@ namespace EventPlatform.Billing.Application.Issuing;
 public sealed record PaidInvoice(InvoiceTerms Terms, string Prefix, string ProviderChargeId);
 
 /// <summary>A credit note for money paid back.</summary>
-public sealed record RefundCredit(Guid PaymentIntentId, Guid RefundId, Money Amount, string Note);
+public sealed record RefundCredit(Guid PaymentIntentId, Guid RefundId, Money Amount, RefundCause Cause);
 
 /// <summary>
 /// Issues documents: numbers from their series, the document, its PDF and its integration event, all in one
@@ -72,7 +72,8 @@ public sealed class DocumentIssuing(CommandPipeline<BillingDbContext> pipeline, 
 
             var now = clock.GetUtcNow();
             var creditNote = CreditNote.Against(
-                invoice, request.Amount, await Db.CreditedMinorAsync(invoice.Id, token), CreditNoteReason.Refund, request.RefundId, request.Note,
+                invoice, request.Amount, await Db.CreditedMinorAsync(invoice.Id, token), CreditNoteReason.Refund, request.RefundId,
+                request.Cause.Describe(invoice.Language),
                 await NumberAsync(invoice.OrganizerId, invoice.Prefix, DocumentKind.CreditNote, now, token), now);
             Add(creditNote, now);
             return creditNote;

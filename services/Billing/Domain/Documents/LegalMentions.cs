@@ -18,7 +18,9 @@ public static class LegalMentions
 
         if (paidOn is { } paid)
         {
-            var date = paid.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var date = fr
+                ? paid.UtcDateTime.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)
+                : paid.UtcDateTime.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
             mentions.Add(fr ? $"Facture acquittée le {date} par {paymentMethod}. Aucun escompte pour paiement anticipé."
                 : $"Invoice paid on {date} by {paymentMethod}. No discount for early payment.");
         }

@@ -70,6 +70,7 @@ internal sealed class PdfPage
     {
         double[] rightEdges = [300, 375, 420, 480, Right];
         _page.SetTextAndFillColor(235, 239, 245);
+        _page.SetStrokeColor(235, 239, 245);
         _page.DrawRectangle(new PdfPoint(Left - 4, _y - 5), Right - Left + 8, 17, 0, fill: true);
         _page.ResetColor();
         Text(text.Description, Left, _y, 8.5, _bold);
@@ -125,6 +126,7 @@ internal sealed class PdfPage
     public void Figure(string label, string value)
     {
         _page.SetTextAndFillColor(235, 239, 245);
+        _page.SetStrokeColor(235, 239, 245);
         _page.DrawRectangle(new PdfPoint(Left - 4, _y - 10), Right - Left + 8, 28, 0, fill: true);
         _page.ResetColor();
         Text(label, Left + 4, _y, 12, _bold);
