@@ -81,6 +81,7 @@ try
 
     // The attendee pays on the BFF's checkout page; the provider's webhooks come in through the BFF too.
     payment.WithCallbackUrl("Payment__CheckoutBaseUrl", bff);
+    notification.WithCallbackUrl("Notification__PublicBaseUrl", bff);
     stripe.Resource.WithCallbackUrl("Sandbox__WebhookUrl", bff, "/payments/webhooks/stripe");
 
     ResourceSelection.Apply(builder, launch);

@@ -1,4 +1,5 @@
 using EventPlatform.Notification.Extensions;
+using EventPlatform.Notification.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,5 +9,7 @@ builder.AddNotification();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapGrpcService<NotificationGrpcService>();
+app.MapGrpcService<NotificationInternalGrpcService>();
 
 app.Run();

@@ -1,15 +1,74 @@
-using EventPlatform.Notification.Infrastructure;
+using EventPlatform.Contracts.Billing.V1;
+using EventPlatform.Contracts.Catalog.V1;
+using EventPlatform.Contracts.Program.V1;
+using EventPlatform.Contracts.Registration.V1;
 using EventPlatform.Messaging;
+using EventPlatform.Notification.Application;
+using EventPlatform.Notification.Application.Handlers;
+using EventPlatform.Notification.Application.Messages;
+using EventPlatform.Notification.Application.Ports;
+using EventPlatform.Notification.Application.Sending;
+using EventPlatform.Notification.Application.Templates;
+using EventPlatform.Notification.Grpc;
+using EventPlatform.Notification.Infrastructure;
+using EventPlatform.ServiceDefaults.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EventPlatform.Notification.Extensions;
 
-internal static class NotificationServiceExtensions
+public static class NotificationServiceExtensions
 {
-    public static WebApplicationBuilder AddNotification(this WebApplicationBuilder builder)
+    /// <summary>The notification service's wiring; tests host it in-process with a TimeProvider of their own.</summary>
+    public static IHostApplicationBuilder AddNotification(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotificationDbContext>("notificationdb");
         builder.AddServiceRedis();
-        builder.AddEventBus<NotificationDbContext>("notification");
+        builder.AddEventBus<NotificationDbContext>("notification")
+            .Subscribe<EventPublished, CatalogEventHandlers>()
+            .Subscribe<EventUpdated, CatalogEventHandlers>()
+            .Subscribe<EventCancelled, CatalogEventHandlers>()
+            .Subscribe<RegistrationsClosed, CatalogEventHandlers>()
+            .Subscribe<RegistrationRequested, RegistrationEventHandlers>()
+            .Subscribe<RegistrationApproved, RegistrationEventHandlers>()
+            .Subscribe<RegistrationRejected, RegistrationEventHandlers>()
+            .Subscribe<RegistrationConfirmed, RegistrationEventHandlers>()
+            .Subscribe<Waitlisted, RegistrationEventHandlers>()
+            .Subscribe<PromotedFromWaitlist, RegistrationEventHandlers>()
+            .Subscribe<RegistrationCancelled, RegistrationEventHandlers>()
+            .Subscribe<RegistrationExpired, RegistrationEventHandlers>()
+            .Subscribe<InvoiceIssued, BillingEventHandlers>()
+            .Subscribe<CreditNoteIssued, BillingEventHandlers>()
+            .Subscribe<ProgramChanged, ProgramChangedHandler>();
+        builder.AddCommandPipeline<NotificationDbContext, NotificationIntegrationEvents>();
+        builder.Services.AddSingleton(NotificationFields.Names);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notification"));
+        var smtp = SmtpOptions.FromConnectionString(builder.Configuration.GetConnectionString("mail"));
+        builder.Services.Configure<SmtpOptions>(o =>
+        {
+            o.Host = smtp.Host;
+            o.Port = smtp.Port;
+            o.UseTls = smtp.UseTls;
+            builder.Configuration.GetSection("Smtp").Bind(o);
+        });
+        builder.Services.AddServiceGrpcClient<BillingInternalService.BillingInternalServiceClient>("billing");
+        builder.Services.AddServiceGrpcClient<RegistrationInternalService.RegistrationInternalServiceClient>("registration");
+        builder.Services.AddSingleton<ITemplateEngine, FluidTemplateEngine>();
+        builder.Services.AddSingleton<IMailSender, MailKitSender>();
+        builder.Services.AddScoped<IBillingDocuments, BillingDocumentsClient>();
+        builder.Services.AddScoped<IAttendees, AttendeesClient>();
+        builder.Services.AddSingleton<WorkSignal<DeliveryWork>>();
+        builder.Services.AddScoped<MessageComposer>();
+        builder.Services.AddScoped<DeliveryPlanner>();
+        builder.Services.AddScoped<DeliveryWork>();
+        builder.Services.AddScoped<EventMessagePlanning>();
+        builder.Services.AddScoped<ReminderPlanning>();
+        builder.Services.AddScoped<TemplateCommands>();
+        builder.Services.AddScoped<NotificationCommands>();
+        builder.Services.AddScoped<NotificationQueries>();
+        builder.Services.AddHostedService<TemplateSeeding>();
+        builder.Services.AddHostedService<DeliveryWorkService>();
+        builder.Services.AddHostedService<ReminderService>();
         return builder;
     }
 }

@@ -89,31 +89,11 @@ public sealed class PaymentReconciliation(
 
 /// <summary>Runs <see cref="ProviderWork"/> whenever it is signalled, and at least every ProviderWorkInterval.</summary>
 public sealed class ProviderWorkService(
-    IServiceScopeFactory scopes, ProviderWorkSignal signal, IOptions<PaymentOptions> options, TimeProvider clock, ILogger<ProviderWorkService> logger)
-    : BackgroundService
+    IServiceScopeFactory scopes, WorkSignal<ProviderWork> signal, IOptions<PaymentOptions> options, TimeProvider clock, ILogger<ProviderWorkService> logger)
+    : SignalledWorkService<ProviderWork>(scopes, signal, clock, logger, options.Value.ProviderWorkInterval, "Provider work")
 {
-    private static readonly TimeSpan MaxWaitAfterFailure = TimeSpan.FromSeconds(30);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = options.Value.ProviderWorkInterval;
-        var wait = interval;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var completed = await PeriodicSweep.RunRoundAsync(
-                scopes, logger, "Provider work", (services, token) => services.GetRequiredService<ProviderWork>().RunAsync(token), stoppingToken);
-            // While the provider is down, rounds space out (up to 30 s) instead of failing every second.
-            wait = completed ? interval : TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, MaxWaitAfterFailure.Ticks));
-            if (completed)
-            {
-                await signal.WaitAsync(wait, clock, stoppingToken);
-            }
-            else
-            {
-                await Task.Delay(wait, clock, stoppingToken);
-            }
-        }
-    }
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<ProviderWork>().RunAsync(cancellationToken);
 }
 
 /// <summary>Runs <see cref="PaymentReconciliation"/>.</summary>

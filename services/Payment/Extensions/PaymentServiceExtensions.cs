@@ -1,3 +1,4 @@
+using EventPlatform.ServiceDefaults.Hosting;
 using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.Messaging;
 using EventPlatform.Payment.Application;
@@ -34,7 +35,7 @@ public static class PaymentServiceExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<PaymentOptions>(builder.Configuration.GetSection("Payment"));
         builder.AddStripePaymentProvider();
-        builder.Services.AddSingleton<ProviderWorkSignal>();
+        builder.Services.AddSingleton<WorkSignal<ProviderWork>>();
         builder.Services.AddScoped<PaymentIntentCommands>();
         builder.Services.AddScoped<RefundCommands>();
         builder.Services.AddScoped<PaymentQueries>();

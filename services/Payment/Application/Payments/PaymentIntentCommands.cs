@@ -1,3 +1,4 @@
+using EventPlatform.ServiceDefaults.Hosting;
 using EventPlatform.Domain;
 using EventPlatform.Payment.Application.Ports;
 using EventPlatform.Payment.Domain.Payments;
@@ -18,7 +19,7 @@ public sealed record OpenPaymentIntentCommand(
 /// applied to the intent under its row lock, the same way a webhook's re-read is.
 /// </summary>
 public sealed class PaymentIntentCommands(
-    CommandPipeline<PaymentDbContext> pipeline, IPaymentProvider provider, ProviderWorkSignal work, TimeProvider clock)
+    CommandPipeline<PaymentDbContext> pipeline, IPaymentProvider provider, WorkSignal<ProviderWork> work, TimeProvider clock)
 {
     private PaymentDbContext Db => pipeline.Db;
 

@@ -1,3 +1,4 @@
+using EventPlatform.ServiceDefaults.Hosting;
 using System.Security.Cryptography;
 using System.Text;
 using EventPlatform.Domain;
@@ -17,7 +18,7 @@ namespace EventPlatform.Payment.Application.Refunds;
 /// anywhere refunds neither twice nor never.
 /// </summary>
 public sealed class RefundCommands(
-    CommandPipeline<PaymentDbContext> pipeline, IPaymentProvider provider, ProviderWorkSignal work, TimeProvider clock)
+    CommandPipeline<PaymentDbContext> pipeline, IPaymentProvider provider, WorkSignal<ProviderWork> work, TimeProvider clock)
 {
     private PaymentDbContext Db => pipeline.Db;
 

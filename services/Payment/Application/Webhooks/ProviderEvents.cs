@@ -1,3 +1,4 @@
+using EventPlatform.ServiceDefaults.Hosting;
 using EventPlatform.Payment.Application.Payments;
 using EventPlatform.Payment.Application.Ports;
 using EventPlatform.Payment.Application.Refunds;
@@ -14,7 +15,7 @@ namespace EventPlatform.Payment.Application.Webhooks;
 /// provider and applies that, which is why a duplicate, a late or an out-of-order event cannot move anything backwards.
 /// </summary>
 public sealed class ProviderEvents(
-    PaymentDbContext db, PaymentIntentCommands intents, RefundCommands refunds, ProviderWorkSignal work, TimeProvider clock,
+    PaymentDbContext db, PaymentIntentCommands intents, RefundCommands refunds, WorkSignal<ProviderWork> work, TimeProvider clock,
     ILogger<ProviderEvents> logger)
 {
     /// <summary>The event types acted on; others are acknowledged and forgotten.</summary>

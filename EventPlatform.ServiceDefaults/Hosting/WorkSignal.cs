@@ -1,12 +1,12 @@
 using System.Threading.Channels;
 
-namespace EventPlatform.Payment.Application;
+namespace EventPlatform.ServiceDefaults.Hosting;
 
 /// <summary>
-/// Wakes the provider-work loop as soon as there is something to do (a webhook recorded, a refund requested, a payment
-/// to cancel), so it does not wait for its next tick. Only a hint: the work itself is read from the database.
+/// Wakes a work loop as soon as there is something to do, so it does not wait for its next tick. Only a hint: the work
+/// itself is read from the database. One per kind of work (<typeparamref name="TWork"/>).
 /// </summary>
-public sealed class ProviderWorkSignal
+public sealed class WorkSignal<TWork>
 {
     private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
