@@ -5,11 +5,6 @@ public sealed class NotificationOptions
     /// <summary>The public web address (the BFF) that links in messages start with.</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5000";
 
-    /// <summary>Sender of every email.</summary>
-    public string FromAddress { get; set; } = "no-reply@eventplatform.local";
-
-    public string FromName { get; set; } = "EventPlatform";
-
     /// <summary>How long before an event starts its reminder goes out.</summary>
     public TimeSpan ReminderLead { get; set; } = TimeSpan.FromHours(24);
 

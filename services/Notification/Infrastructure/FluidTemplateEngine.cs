@@ -10,7 +10,7 @@ namespace EventPlatform.Notification.Infrastructure;
 /// Liquid through Fluid. A template is parsed once per text and cached; what it prints is read from its output tags
 /// ({{ a.b | filter }}) and the conditions of its if/elsif/unless tags.
 /// </summary>
-internal sealed partial class FluidTemplateEngine : ITemplateEngine
+public sealed partial class FluidTemplateEngine : ITemplateEngine
 {
     private static readonly FluidParser Parser = new();
     private static readonly HashSet<string> Keywords = ["and", "or", "contains", "blank", "empty", "nil", "null", "true", "false"];

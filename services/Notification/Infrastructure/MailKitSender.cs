@@ -1,4 +1,3 @@
-using EventPlatform.Notification.Application;
 using EventPlatform.Notification.Application.Ports;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -21,6 +20,11 @@ public sealed class SmtpOptions
 
     public bool UseTls { get; set; }
 
+    /// <summary>Sender of every email.</summary>
+    public string FromAddress { get; set; } = "no-reply@eventplatform.local";
+
+    public string FromName { get; set; } = "EventPlatform";
+
     public static SmtpOptions FromConnectionString(string? connectionString)
     {
         var options = new SmtpOptions();
@@ -40,12 +44,12 @@ public sealed class SmtpOptions
 /// MailKit over SMTP, one connection per email (emails are few and far between; the sink and any relay accept it).
 /// A refused recipient is permanent; a server that cannot be reached or answers 4xx is transient.
 /// </summary>
-internal sealed class MailKitSender(IOptions<SmtpOptions> smtp, IOptions<NotificationOptions> options) : IMailSender
+internal sealed class MailKitSender(IOptions<SmtpOptions> smtp) : IMailSender
 {
     public async Task<string> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         var message = new MimeMessage { Subject = mail.Subject, MessageId = mail.MessageId };
-        message.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
+        message.From.Add(new MailboxAddress(smtp.Value.FromName, smtp.Value.FromAddress));
         message.To.Add(new MailboxAddress(mail.ToName, mail.To));
         if (mail.ListUnsubscribe is { } unsubscribe)
         {

@@ -41,8 +41,12 @@ internal sealed class PaymentDriver(PaymentSystemFixture system)
 
     public string NewAttendee() => Catalog.TokenFor($"attendee-{Guid.NewGuid():N}", CallerRole.Attendee);
 
-    public Task<JsonNode> RegisterAsync(string token, string eventId) =>
-        PostAsync(token, "/registrations", new { requestId = Guid.NewGuid().ToString(), eventId, name = "Ada Lovelace", email = "ada@example.org", locale = "en-GB" });
+    /// <summary>Registers; each attendee gets an address of their own, so their emails can be told apart in the mail sink.</summary>
+    public Task<JsonNode> RegisterAsync(string token, string eventId, string? email = null, string locale = "en-GB") =>
+        PostAsync(token, "/registrations", new
+        {
+            requestId = Guid.NewGuid().ToString(), eventId, name = "Ada Lovelace", email = email ?? $"ada-{Guid.NewGuid():N}@example.org", locale,
+        });
 
     public Task<JsonNode> CreateIntentAsync(string token, string registrationId) =>
         PostAsync(token, "/payments/intents", new { requestId = Guid.NewGuid().ToString(), registrationId, returnUrl = "https://front.example.org/paid" });

@@ -3,13 +3,14 @@ using EventPlatform.Tests.Infrastructure;
 namespace EventPlatform.Tests.Payment;
 
 /// <summary>
-/// The system paid registrations need (catalog, program, registration, payment, billing, the Stripe sandbox, the BFF), with a
+/// The system paid registrations need (catalog, program, registration, payment, billing, notification with the mail
+/// sink, the Stripe sandbox, the BFF), with a
 /// seat hold of seconds instead of minutes so holds lapse within a test, and a sandbox that delivers every webhook
 /// twice and out of order, as Stripe may.
 /// </summary>
 public sealed class PaymentSystemFixture() : WholeSystemFixture(new PlatformOptions
 {
-    Except = ["notification", "analytics"],
+    Except = ["analytics"],
     Environment = new Dictionary<string, IReadOnlyDictionary<string, string>>
     {
         ["registration"] = new Dictionary<string, string>
@@ -17,6 +18,12 @@ public sealed class PaymentSystemFixture() : WholeSystemFixture(new PlatformOpti
             ["Registration__HoldDuration"] = HoldDuration.ToString(),
             ["Registration__HoldExpiryInterval"] = "00:00:01",
             ["Registration__PaymentOpeningInterval"] = "00:00:01",
+        },
+        ["notification"] = new Dictionary<string, string>
+        {
+            ["Notification__SendInterval"] = "00:00:01",
+            ["Notification__FirstRetryDelay"] = "00:00:01",
+            ["Notification__LongestRetryDelay"] = "00:00:04",
         },
         // Lapsed payments are left to the tests: they pay after the hold lapsed on purpose.
         ["payment"] = new Dictionary<string, string> { ["Payment__ReconciliationInterval"] = "00:10:00" },

@@ -32,7 +32,8 @@ public sealed class ReminderPlanning(
         {
             await pipeline.RunAsync(async (_, token) =>
             {
-                var e = await Db.Events.SingleAsync(x => x.EventId == eventId, token);
+                // Locked: replicas sweeping at the same moment plan an event's reminders once.
+                var e = await Db.Events.FromSqlInterpolated($"SELECT * FROM events WHERE event_id = {eventId} FOR UPDATE").SingleAsync(token);
                 if (!e.ReminderDue(lead, clock.GetUtcNow()))
                 {
                     return;

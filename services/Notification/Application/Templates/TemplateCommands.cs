@@ -26,13 +26,18 @@ public sealed class TemplateCommands(
         var subject = Text(input, "Subject", draft.Subject, draft.Kind, MessageTemplate.MaxSubjectLength);
         var bodyText = Text(input, "BodyText", draft.BodyText, draft.Kind, MessageTemplate.MaxBodyLength);
         var bodyHtml = string.IsNullOrEmpty(draft.BodyHtml) ? null : Text(input, "BodyHtml", draft.BodyHtml, draft.Kind, MessageTemplate.MaxBodyLength);
-        var created = input.Capture(() => MessageTemplate.Create(
-            Guid.CreateVersion7(clock.GetUtcNow()), draft.OrganizerId, draft.Kind, draft.Locale, subject!, bodyText!, bodyHtml, clock.GetUtcNow()));
+        input.Capture(() =>
+        {
+            MessageTemplate.CheckKindAndLocale(draft.Kind, draft.Locale);
+            return true;
+        });
         input.ThrowIfInvalid();
+        var created = MessageTemplate.Create(
+            Guid.CreateVersion7(clock.GetUtcNow()), draft.OrganizerId, draft.Kind, draft.Locale, subject!, bodyText!, bodyHtml, clock.GetUtcNow());
         return await pipeline.CreateOnceAsync(requestId, (_, _) =>
         {
-            Db.MessageTemplates.Add(created!);
-            return Task.FromResult(created!);
+            Db.MessageTemplates.Add(created);
+            return Task.FromResult(created);
         }, cancellationToken, () => new AlreadyExistsException(
             "message template", $"{draft.OrganizerId}/{draft.Kind}/{draft.Locale}",
             "This organizer already has a template for this kind and language: update it instead."));

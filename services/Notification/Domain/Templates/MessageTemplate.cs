@@ -43,8 +43,7 @@ public sealed class MessageTemplate : AggregateRoot
         Guid id, string organizerId, MessageKind kind, string locale, TemplateText subject, TemplateText bodyText, TemplateText? bodyHtml,
         DateTimeOffset now)
     {
-        BusinessRule.Check(new TemplateLocaleMustBeSupportedRule(locale));
-        BusinessRule.Check(new OrganizerMessagesHaveNoTemplateRule(kind));
+        CheckKindAndLocale(kind, locale);
         return new MessageTemplate
         {
             Id = id,
@@ -58,6 +57,9 @@ public sealed class MessageTemplate : AggregateRoot
             UpdateTime = now,
         };
     }
+
+    public static void CheckKindAndLocale(MessageKind kind, string locale) =>
+        BusinessRule.CheckAll(new TemplateLocaleMustBeSupportedRule(locale), new OrganizerMessagesHaveNoTemplateRule(kind));
 
     public void Change(TemplateText? subject, TemplateText? bodyText, TemplateText? bodyHtml, bool clearHtml, DateTimeOffset now)
     {
