@@ -1,4 +1,5 @@
 using EventPlatform.Analytics.Extensions;
+using EventPlatform.Analytics.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,5 +9,6 @@ builder.AddAnalytics();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapGrpcService<AnalyticsGrpcService>();
 
 app.Run();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EventPlatform.ServiceDefaults.Text;
 using EventPlatform.Billing.Domain.CreditNotes;
 using EventPlatform.Billing.Domain.Invoices;
 using EventPlatform.Billing.Domain.Receipts;
@@ -46,18 +47,7 @@ public static class DocumentExport
             kind, number, issued.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), invoiceNumber, eventId.ToString(),
             registrationId.ToString(), buyer, buyerVat, currency, net?.ToString(CultureInfo.InvariantCulture) ?? "",
             vat?.ToString(CultureInfo.InvariantCulture) ?? "", gross.ToString(CultureInfo.InvariantCulture), rates, paymentMethod,
-        }.Select(Quote));
+        }.Select(CsvField.Quote));
 
     private static string Rates(IEnumerable<int> rates) => string.Join(' ', rates.Distinct().Order());
-
-    /// <summary>Quoted when needed; a leading formula character is neutralised so a spreadsheet never runs a name as a formula.</summary>
-    private static string Quote(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0]) && !long.TryParse(value, out _))
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
-    }
 }

@@ -10,7 +10,7 @@ namespace EventPlatform.Tests.Payment;
 /// </summary>
 public sealed class PaymentSystemFixture() : WholeSystemFixture(new PlatformOptions
 {
-    Except = ["analytics"],
+    Except = [],
     Environment = new Dictionary<string, IReadOnlyDictionary<string, string>>
     {
         ["registration"] = new Dictionary<string, string>

@@ -17,10 +17,259 @@ namespace EventPlatform.Analytics.Infrastructure.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("EventPlatform.Analytics.Domain.Facts.DocumentFact", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<long>("GrossMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gross_minor");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("NetMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("net_minor");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
+                    b.HasKey("DocumentId")
+                        .HasName("pk_document_facts");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_document_facts_event_id");
+
+                    b.ToTable("document_facts", (string)null);
+                });
+
+            modelBuilder.Entity("EventPlatform.Analytics.Domain.Facts.EventFact", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("OrganizerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organizer_id");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner_id");
+
+                    b.Property<DateTimeOffset>("StartTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start_time");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("update_time");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_event_facts");
+
+                    b.HasIndex("OrganizerId", "StartTime")
+                        .HasDatabaseName("ix_event_facts_organizer_id_start_time");
+
+                    b.ToTable("event_facts", (string)null);
+                });
+
+            modelBuilder.Entity("EventPlatform.Analytics.Domain.Facts.JournalEntry", b =>
+                {
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("message_id");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset>("ReceiveTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("receive_time");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("type");
+
+                    b.HasKey("MessageId")
+                        .HasName("pk_journal");
+
+                    b.HasIndex("ReceiveTime")
+                        .HasDatabaseName("ix_journal_receive_time");
+
+                    b.ToTable("journal", (string)null);
+                });
+
+            modelBuilder.Entity("EventPlatform.Analytics.Domain.Facts.PaymentFact", b =>
+                {
+                    b.Property<Guid>("PaymentIntentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_intent_id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<bool>("FailedSeen")
+                        .HasColumnType("boolean")
+                        .HasColumnName("failed_seen");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
+                    b.HasKey("PaymentIntentId")
+                        .HasName("pk_payment_facts");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_payment_facts_event_id");
+
+                    b.ToTable("payment_facts", (string)null);
+                });
+
+            modelBuilder.Entity("EventPlatform.Analytics.Domain.Facts.RefundFact", b =>
+                {
+                    b.Property<Guid>("RefundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("refund_id");
+
+                    b.Property<long>("AmountMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_minor");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
+                    b.HasKey("RefundId")
+                        .HasName("pk_refund_facts");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_refund_facts_event_id");
+
+                    b.ToTable("refund_facts", (string)null);
+                });
+
+            modelBuilder.Entity("EventPlatform.Analytics.Domain.Facts.RegistrationFact", b =>
+                {
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.Property<DateTimeOffset?>("CloseTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("close_time");
+
+                    b.Property<DateTimeOffset?>("ConfirmTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirm_time");
+
+                    b.Property<DateTimeOffset>("CreateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("create_time");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<bool>("PromotedFromWaitlist")
+                        .HasColumnType("boolean")
+                        .HasColumnName("promoted_from_waitlist");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("update_time");
+
+                    b.HasKey("RegistrationId")
+                        .HasName("pk_registration_facts");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_registration_facts_event_id");
+
+                    b.ToTable("registration_facts", (string)null);
+                });
 
             modelBuilder.Entity("EventPlatform.Messaging.Inbox.InboxMessage", b =>
                 {
