@@ -109,6 +109,23 @@ public sealed class TestPlatform : IAsyncDisposable
             ? value
             : throw new ArgumentException($"'{resource}' has no connection string here. Known: {string.Join(", ", _connectionStrings.Keys)}.");
 
+    /// <summary>
+    /// A database of its own on the platform's PostgreSQL, named after <paramref name="purpose"/>, for a service the test
+    /// hosts in its own process; returns its connection string.
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(string purpose)
+    {
+        var name = $"{purpose}_{Guid.NewGuid():N}";
+        await using (var connection = new Npgsql.NpgsqlConnection($"{GetConnectionString("postgres")};Database=postgres"))
+        {
+            await connection.OpenAsync();
+            await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return $"{GetConnectionString("postgres")};Database={name};Maximum Pool Size=30;Timeout=60;Command Timeout=60";
+    }
+
     /// <summary>A development token the services accept, for a caller with these roles.</summary>
     public string CreateToken(string subject, params CallerRole[] roles) => DevelopmentIdentity.CreateToken(DataDirectory, subject, roles);
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace EventPlatform.Tests.Analytics;
 
@@ -16,19 +15,12 @@ internal sealed class AnalyticsHost : IAsyncDisposable
 
     public static async Task<AnalyticsHost> StartAsync(TestPlatform platform)
     {
-        var name = $"analytics_replay_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection($"{platform.GetConnectionString("postgres")};Database=postgres"))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
+        var database = await platform.CreateDatabaseAsync("analytics_replay");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = Directory.CreateTempSubdirectory().FullName });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:analyticsdb"] = $"{platform.GetConnectionString("postgres")};Database={name}",
+            ["ConnectionStrings:analyticsdb"] = database,
             ["ConnectionStrings:redis"] = platform.GetConnectionString("redis"),
             ["Messaging:TopicPrefix"] = $"analytics-replay-{Guid.NewGuid():N}",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -1,12 +1,9 @@
-using Npgsql;
-
 namespace EventPlatform.Tests.Billing;
 
 /// <summary>A real PostgreSQL and Redis started once through the AppHost's testing entry point; each test makes its own database.</summary>
 public sealed class BillingInfrastructure : IAsyncLifetime
 {
     private TestPlatform _app = null!;
-    private int _databases;
 
     public string RedisConnectionString => _app.GetConnectionString("redis");
 
@@ -14,20 +11,9 @@ public sealed class BillingInfrastructure : IAsyncLifetime
 
     public async Task InitializeAsync() => _app = await TestPlatform.StartAsync(new PlatformOptions { Only = ["postgres", "redis"] });
 
-    public async Task<string> CreateDatabaseAsync(string purpose)
-    {
-        var name = $"billing_{purpose}_{Interlocked.Increment(ref _databases)}";
-        await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres"));
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await create.ExecuteNonQueryAsync();
-        return ConnectionStringFor(name);
-    }
+    public Task<string> CreateDatabaseAsync(string purpose) => _app.CreateDatabaseAsync($"billing_{purpose}");
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    private string ConnectionStringFor(string database) =>
-        $"{_app.GetConnectionString("postgres")};Database={database};Maximum Pool Size=30;Timeout=60;Command Timeout=60";
 }
 
 [CollectionDefinition(Name)]

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace EventPlatform.Tests.Notification;
 
@@ -14,8 +13,6 @@ namespace EventPlatform.Tests.Notification;
 /// </summary>
 public sealed class NotificationInfrastructure : IAsyncLifetime
 {
-    private int _databases;
-
     public TestPlatform App { get; private set; } = null!;
 
     public static string EmptyContentRoot { get; } = Directory.CreateTempSubdirectory("eventplatform-notification-").FullName;
@@ -24,15 +21,7 @@ public sealed class NotificationInfrastructure : IAsyncLifetime
 
     public async Task InitializeAsync() => App = await TestPlatform.StartAsync(new PlatformOptions { Only = ["postgres", "redis", "mail"] });
 
-    public async Task<string> CreateDatabaseAsync(string purpose)
-    {
-        var name = $"notification_{purpose}_{Interlocked.Increment(ref _databases)}";
-        await using var connection = new NpgsqlConnection($"{App.GetConnectionString("postgres")};Database=postgres");
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await create.ExecuteNonQueryAsync();
-        return $"{App.GetConnectionString("postgres")};Database={name};Timeout=60;Command Timeout=60";
-    }
+    public Task<string> CreateDatabaseAsync(string purpose) => App.CreateDatabaseAsync($"notification_{purpose}");
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 }

@@ -1,7 +1,6 @@
 using EventPlatform.StripeSandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Npgsql;
 
 namespace EventPlatform.Tests.Payment;
 
@@ -16,7 +15,6 @@ public sealed class PaymentInfrastructure : IAsyncLifetime
 
     private TestPlatform _app = null!;
     private WebApplication _sandbox = null!;
-    private int _databases;
 
     public string RedisConnectionString => _app.GetConnectionString("redis");
 
@@ -44,24 +42,13 @@ public sealed class PaymentInfrastructure : IAsyncLifetime
         SandboxUrl = _sandbox.Urls.First();
     }
 
-    public async Task<string> CreateDatabaseAsync(string purpose)
-    {
-        var name = $"payment_{purpose}_{Interlocked.Increment(ref _databases)}";
-        await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres"));
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await create.ExecuteNonQueryAsync();
-        return ConnectionStringFor(name);
-    }
+    public Task<string> CreateDatabaseAsync(string purpose) => _app.CreateDatabaseAsync($"payment_{purpose}");
 
     public async Task DisposeAsync()
     {
         await _sandbox.DisposeAsync();
         await _app.DisposeAsync();
     }
-
-    private string ConnectionStringFor(string database) =>
-        $"{_app.GetConnectionString("postgres")};Database={database};Maximum Pool Size=20;Timeout=60;Command Timeout=60";
 }
 
 [CollectionDefinition(Name)]
