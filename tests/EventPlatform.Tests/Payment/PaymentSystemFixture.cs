@@ -37,7 +37,8 @@ public sealed class PaymentSystemFixture() : WholeSystemFixture(new PlatformOpti
     },
 })
 {
-    public static readonly TimeSpan HoldDuration = TimeSpan.FromSeconds(12);
+    // Long enough that a loaded CI machine never lets a hold lapse between registering and paying; short enough to wait for.
+    public static readonly TimeSpan HoldDuration = TimeSpan.FromSeconds(25);
 }
 
 [CollectionDefinition(Name)]
