@@ -16,7 +16,14 @@ public static class DatabaseExtensions
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
     {
-        builder.AddNpgsqlDbContext<TContext>(connectionName, configureDbContextOptions: options => options.UseSnakeCaseNamingConvention());
+        builder.AddNpgsqlDbContext<TContext>(connectionName, configureDbContextOptions: options => options
+            .UseSnakeCaseNamingConvention()
+            // A failed statement is an exception its caller handles (a unique index deciding a race, a rule's constraint) or
+            // lets through to the error interceptor, which logs it once; EF Core's own Error lines with a stack trace
+            // would log every handled race as a failure.
+            .ConfigureWarnings(w => w.Log(
+                (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, Microsoft.Extensions.Logging.LogLevel.Debug),
+                (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, Microsoft.Extensions.Logging.LogLevel.Debug))));
         builder.Services.AddHostedService<MigrateDatabaseOnStart<TContext>>();
         return builder;
     }
