@@ -23,6 +23,10 @@ public static class RequestFields
     public static Guid Uuid(string? value, string field, string what) =>
         Guid.TryParse(value, out var id) ? id : throw new InvalidInputException(field, $"Expected {what} (a UUID).");
 
+    /// <summary>An optional id of a filter: empty means none; a bad one is recorded in <paramref name="input"/>.</summary>
+    public static Guid? OptionalUuid(string? value, string field, string what, InputValidation input) =>
+        string.IsNullOrEmpty(value) ? null : input.Capture(() => (Guid?)Uuid(value, field, what));
+
     /// <summary>A typed id; <paramref name="what"/> says what it is ("an event id").</summary>
     public static T Id<T>(string? value, string field, string what) where T : struct, ITypedId<T> => T.From(Uuid(value, field, what));
 

@@ -20,9 +20,6 @@ internal static class BillingMapping
 
     public static Guid Id(string? value, string what, string field = "id") => RequestFields.Uuid(value, field, what);
 
-    public static Guid? OptionalUuid(string value, string field, string what, InputValidation input) =>
-        string.IsNullOrEmpty(value) ? null : input.Capture(() => (Guid?)RequestFields.Uuid(value, field, what));
-
     public static DocumentFilter Filter(
         string organizerId, string eventId, string registrationId, string? invoiceId, Timestamp? after, Timestamp? before, int pageSize,
         string pageToken)
@@ -30,9 +27,9 @@ internal static class BillingMapping
         var input = new InputValidation();
         var filter = new DocumentFilter(
             organizerId.Length > 0 ? organizerId : null,
-            OptionalUuid(eventId, "event_id", "an event id", input),
-            OptionalUuid(registrationId, "registration_id", "a registration id", input),
-            invoiceId is null ? null : OptionalUuid(invoiceId, "invoice_id", "an invoice id", input),
+            RequestFields.OptionalUuid(eventId, "event_id", "an event id", input),
+            RequestFields.OptionalUuid(registrationId, "registration_id", "a registration id", input),
+            invoiceId is null ? null : RequestFields.OptionalUuid(invoiceId, "invoice_id", "an invoice id", input),
             after?.ToDateTimeOffset(),
             before?.ToDateTimeOffset(),
             input.Capture(() => PageRequest.Of(pageSize, pageToken))!);

@@ -135,7 +135,7 @@ public sealed class NotificationGrpcService(
     public override async Task<Proto.RenderedMessage> PreviewMessageTemplate(Proto.PreviewMessageTemplateRequest request, ServerCallContext context)
     {
         var input = new InputValidation();
-        var eventId = request.EventId.Length == 0 ? null : input.Capture(() => (Guid?)Id(request.EventId, "an event id", "event_id"));
+        var eventId = RequestFields.OptionalUuid(request.EventId, "event_id", "an event id", input);
         input.ThrowIfInvalid();
         return (await templates.PreviewAsync(Id(request.Id, "a template id"), eventId, context.Caller(), context.CancellationToken)).ToContract();
     }
@@ -143,7 +143,7 @@ public sealed class NotificationGrpcService(
     public override async Task<Proto.ListDeliveriesResponse> ListDeliveries(Proto.ListDeliveriesRequest request, ServerCallContext context)
     {
         var input = new InputValidation();
-        var eventId = request.EventId.Length == 0 ? null : input.Capture(() => (Guid?)Id(request.EventId, "an event id", "event_id"));
+        var eventId = RequestFields.OptionalUuid(request.EventId, "event_id", "an event id", input);
         var page = input.Capture(() => PageRequest.Of(request.PageSize, request.PageToken));
         input.ThrowIfInvalid();
         var status = request.Status == Proto.DeliveryStatus.Unspecified ? (DeliveryStatus?)null : (DeliveryStatus)(int)request.Status;

@@ -58,8 +58,8 @@ public sealed class PaymentGrpcService(
     {
         var caller = context.Caller();
         var input = new InputValidation();
-        var eventId = PaymentMapping.OptionalUuid(request.EventId, "event_id", "an event id", input);
-        var registrationId = PaymentMapping.OptionalUuid(request.RegistrationId, "registration_id", "a registration id", input);
+        var eventId = RequestFields.OptionalUuid(request.EventId, "event_id", "an event id", input);
+        var registrationId = RequestFields.OptionalUuid(request.RegistrationId, "registration_id", "a registration id", input);
         var page = input.Capture(() => PageRequest.Of(request.PageSize, request.PageToken));
         input.ThrowIfInvalid();
         var found = await queries.ListIntentsAsync(
@@ -113,9 +113,9 @@ public sealed class PaymentGrpcService(
     public override async Task<Proto.ListRefundsResponse> ListRefunds(Proto.ListRefundsRequest request, ServerCallContext context)
     {
         var input = new InputValidation();
-        var eventId = PaymentMapping.OptionalUuid(request.EventId, "event_id", "an event id", input);
-        var registrationId = PaymentMapping.OptionalUuid(request.RegistrationId, "registration_id", "a registration id", input);
-        var intentId = PaymentMapping.OptionalUuid(request.PaymentIntentId, "payment_intent_id", "a payment intent id", input);
+        var eventId = RequestFields.OptionalUuid(request.EventId, "event_id", "an event id", input);
+        var registrationId = RequestFields.OptionalUuid(request.RegistrationId, "registration_id", "a registration id", input);
+        var intentId = RequestFields.OptionalUuid(request.PaymentIntentId, "payment_intent_id", "a payment intent id", input);
         var page = input.Capture(() => PageRequest.Of(request.PageSize, request.PageToken));
         input.ThrowIfInvalid();
         var found = await queries.ListRefundsAsync(

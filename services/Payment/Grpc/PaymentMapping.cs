@@ -16,9 +16,6 @@ internal static class PaymentMapping
 
     public static PaymentIntentId IntentId(string? value, string field = "id") => RequestFields.Id<PaymentIntentId>(value, field, "a payment intent id");
 
-    public static Guid? OptionalUuid(string value, string field, string what, InputValidation input) =>
-        string.IsNullOrEmpty(value) ? null : input.Capture(() => (Guid?)RequestFields.Uuid(value, field, what));
-
     public static string? ReturnUrl(string value, InputValidation input)
     {
         if (value.Length == 0)

@@ -85,8 +85,7 @@ public sealed class DeliveryPlanner(
         {
             var delivery = Delivery.InApp(inAppKey, plan.EventId, plan.Kind, r.Id, plan.CauseId, message, templateId, null, now);
             Db.Deliveries.Add(delivery);
-            Db.Notifications.Add(InAppNotification.For(
-                delivery.Id, r.Id, plan.EventId, plan.Kind, message.Subject, message.BodyText, LinkOf(r, plan.EventId), now));
+            Db.Notifications.Add(InAppNotification.Of(delivery, LinkOf(r, plan.EventId)));
         }
     }
 

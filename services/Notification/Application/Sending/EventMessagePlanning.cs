@@ -73,9 +73,7 @@ public sealed class EventMessagePlanning(
             {
                 var delivery = Delivery.InApp(key, message.EventId, MessageKind.OrganizerMessage, recipient.AttendeeId, message.Id.ToString(), rendered, null, message.Id, now);
                 Db.Deliveries.Add(delivery);
-                Db.Notifications.Add(InAppNotification.For(
-                    delivery.Id, recipient.AttendeeId, message.EventId, MessageKind.OrganizerMessage, message.Subject, message.BodyText,
-                    $"/events/{message.EventId}", now));
+                Db.Notifications.Add(InAppNotification.Of(delivery, $"/events/{message.EventId}"));
             }
         }
     }

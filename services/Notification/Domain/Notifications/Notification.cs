@@ -1,3 +1,4 @@
+using EventPlatform.Notification.Domain.Deliveries;
 using EventPlatform.Notification.Domain.Messages;
 
 namespace EventPlatform.Notification.Domain.Notifications;
@@ -30,18 +31,19 @@ public sealed class Notification
 
     public DateTimeOffset? ReadTime { get; private set; }
 
-    public static Notification For(Guid deliveryId, string recipientId, Guid eventId, MessageKind kind, string title, string body, string link, DateTimeOffset now) =>
+    /// <summary>What an in-app delivery shows: its subject and text, opening <paramref name="link"/>.</summary>
+    public static Notification Of(Delivery delivery, string link) =>
         new()
         {
-            Id = Guid.CreateVersion7(now),
-            DeliveryId = deliveryId,
-            RecipientId = recipientId,
-            EventId = eventId,
-            Kind = kind,
-            Title = title,
-            Body = body,
+            Id = Guid.CreateVersion7(delivery.CreateTime),
+            DeliveryId = delivery.Id,
+            RecipientId = delivery.RecipientId,
+            EventId = delivery.EventId,
+            Kind = delivery.Kind,
+            Title = delivery.Subject,
+            Body = delivery.BodyText,
             Link = link,
-            CreateTime = now,
+            CreateTime = delivery.CreateTime,
         };
 
     /// <summary>Keeps the first read time.</summary>
