@@ -51,7 +51,6 @@ public sealed class StatisticsQueries(AnalyticsDbContext db)
             .Select(g => new RevenueFigures(
                 new Amount(g.Sum(f => f.Gross.Minor), g.Key), new Amount(g.Sum(f => f.Refunded.Minor), g.Key), new Amount(g.Sum(f => f.Net.Minor), g.Key)))
             .ToList();
-        var live = events.Where(e => e.State != EventState.Draft).ToList();
         return new OrganizerFigures(
             organizerId, from, to, events.Count,
             events.Count(e => e.State is EventState.Published or EventState.RegistrationsClosed or EventState.Completed),

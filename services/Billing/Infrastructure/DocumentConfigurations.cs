@@ -40,7 +40,6 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.HasIndex(i => new { i.AttendeeId, i.IssueTime });
         builder.HasIndex(i => new { i.OrganizerId, i.IssueTime });
         builder.HasIndex(i => i.RegistrationId);
-        builder.Ignore(i => i.GrossTotal);
     }
 }
 
@@ -68,7 +67,6 @@ internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
         builder.HasIndex(r => new { r.AttendeeId, r.IssueTime });
         builder.HasIndex(r => new { r.OrganizerId, r.IssueTime });
         builder.HasIndex(r => r.RegistrationId);
-        builder.Ignore(r => r.AmountPaid);
     }
 }
 
@@ -98,7 +96,6 @@ internal sealed class CreditNoteConfiguration : IEntityTypeConfiguration<CreditN
         builder.HasIndex(c => new { c.AttendeeId, c.IssueTime });
         builder.HasIndex(c => new { c.OrganizerId, c.IssueTime });
         builder.HasIndex(c => c.RegistrationId);
-        builder.Ignore(c => c.GrossTotal);
     }
 }
 

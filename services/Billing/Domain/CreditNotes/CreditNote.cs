@@ -72,8 +72,6 @@ public sealed class CreditNote : AggregateRoot, IIssuedDocument
 
     public DateTimeOffset IssueTime { get; private set; }
 
-    public Money GrossTotal => new(GrossTotalMinor, Currency);
-
     /// <summary>
     /// Credits <paramref name="amount"/> (VAT included) of <paramref name="invoice"/>, of which
     /// <paramref name="alreadyCreditedMinor"/> was credited before; spread over its lines in proportion.

@@ -1,9 +1,4 @@
 namespace EventPlatform.Billing.Domain.Documents;
 
 /// <summary>An amount in minor units of an ISO 4217 currency (1500 EUR = 15.00 €).</summary>
-public sealed record Money(long AmountMinor, string Currency)
-{
-    public static Money Zero(string currency) => new(0, currency);
-
-    public Money Plus(Money other) => this with { AmountMinor = AmountMinor + other.AmountMinor };
-}
+public sealed record Money(long AmountMinor, string Currency);

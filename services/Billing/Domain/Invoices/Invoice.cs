@@ -82,8 +82,6 @@ public sealed class Invoice : AggregateRoot, IIssuedDocument
 
     public DateTimeOffset IssueTime { get; private set; }
 
-    public Money GrossTotal => new(GrossTotalMinor, Currency);
-
     public static Invoice Issue(InvoiceTerms terms, DocumentNumber number, DateTimeOffset now)
     {
         BusinessRule.CheckAll(new DocumentMustHaveLinesRule(terms.Lines), new NumberMustBeOfKindRule(number, DocumentKind.Invoice));

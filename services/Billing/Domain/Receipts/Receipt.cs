@@ -53,8 +53,6 @@ public sealed class Receipt : AggregateRoot, IIssuedDocument
 
     public DateTimeOffset IssueTime { get; private set; }
 
-    public Money AmountPaid => new(AmountPaidMinor, Currency);
-
     /// <summary>The receipt of the payment that settled <paramref name="invoice"/> in full.</summary>
     public static Receipt ForPayment(Invoice invoice, string providerChargeId, DocumentNumber number, DateTimeOffset now)
     {
