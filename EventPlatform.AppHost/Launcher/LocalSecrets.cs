@@ -12,9 +12,21 @@ public static class LocalSecrets
     /// <param name="prefix">Prepended to the random part, e.g. <c>sk_test_</c>.</param>
     public static string LoadOrCreate(string dataDirectory, string relativePath, string prefix = "")
     {
+        var secret = prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)).Replace('+', '-').Replace('/', '_');
+        return LoadOrCreate(dataDirectory, relativePath, secret, read => read.Length >= secret.Length);
+    }
+
+    /// <summary>An RSA private key in PEM (PKCS#8), made once per data folder.</summary>
+    public static string LoadOrCreateRsaKey(string dataDirectory, string relativePath)
+    {
+        using var rsa = RSA.Create(2048);
+        return LoadOrCreate(dataDirectory, relativePath, rsa.ExportPkcs8PrivateKeyPem(), read => read.EndsWith("-----END PRIVATE KEY-----", StringComparison.Ordinal));
+    }
+
+    private static string LoadOrCreate(string dataDirectory, string relativePath, string secret, Func<string, bool> isComplete)
+    {
         var file = Path.Combine(dataDirectory, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var secret = prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)).Replace('+', '-').Replace('/', '_');
         try
         {
             using var created = new FileStream(file, FileMode.CreateNew, FileAccess.Write);
@@ -29,17 +41,17 @@ public static class LocalSecrets
         }
         catch (IOException) when (File.Exists(file))
         {
-            return ReadWhenWritten(file, secret.Length);
+            return ReadWhenWritten(file, isComplete);
         }
     }
 
-    private static string ReadWhenWritten(string file, int length)
+    private static string ReadWhenWritten(string file, Func<string, bool> isComplete)
     {
-        // The writer may not have flushed yet: a secret is never shorter than the one made here.
+        // The writer may not have flushed yet.
         for (var attempt = 0; ; attempt++)
         {
             var secret = File.ReadAllText(file).Trim();
-            if (secret.Length >= length || attempt == 50)
+            if (isComplete(secret) || attempt == 50)
             {
                 return secret;
             }

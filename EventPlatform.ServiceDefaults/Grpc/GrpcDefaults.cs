@@ -1,4 +1,5 @@
 using EventPlatform.ServiceDefaults.Grpc;
+using EventPlatform.ServiceDefaults.Identity;
 using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,10 +16,13 @@ public static class GrpcDefaultsExtensions
         builder.Services.AddGrpc(options =>
         {
             options.Interceptors.Add<ErrorMappingInterceptor>();
+            options.Interceptors.Add<InternalCallGuard>();
             options.EnableDetailedErrors = false;
         });
         // A service whose domain names fields registers its own table after this one.
         builder.Services.TryAddSingleton(ContractFieldNames.None);
+        // A service with internal RPCs registers who may call them after this (empty: nobody).
+        builder.Services.TryAddSingleton(new InternalCallers());
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
         return builder;
@@ -27,11 +31,15 @@ public static class GrpcDefaultsExtensions
     /// <summary>
     /// A typed gRPC client for another service, found by service discovery under its "grpc" endpoint
     /// (services__{resource}__grpc__0). The HTTP resilience handler is removed because its timeouts cut off
-    /// streaming calls; instead every call gets a deadline, and retries stay with callers of idempotent RPCs.
+    /// streaming calls; instead every call gets a deadline, and retries stay with callers of idempotent RPCs. Calls carry
+    /// this service's client-credentials token (internal RPCs check it against their table of callers).
     /// </summary>
     public static IHttpClientBuilder AddServiceGrpcClient<TClient>(this IServiceCollection services, string resource)
         where TClient : class
     {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ServiceTokens>();
+        services.TryAddTransient<ServiceTokenHandler>();
 #pragma warning disable EXTEXP0001 // Experimental, but the only way to take the default handler off one client.
         return services
             .AddGrpcClient<TClient>(options =>
@@ -40,7 +48,8 @@ public static class GrpcDefaultsExtensions
                 options.InterceptorRegistrations.Add(new InterceptorRegistration(
                     InterceptorScope.Client, _ => new DefaultDeadlineInterceptor(DefaultCallDeadline)));
             })
-            .RemoveAllResilienceHandlers();
+            .RemoveAllResilienceHandlers()
+            .AddHttpMessageHandler<ServiceTokenHandler>();
 #pragma warning restore EXTEXP0001
     }
 }

@@ -18,11 +18,14 @@ public sealed record Caller(string Subject, IReadOnlySet<CallerRole> Roles)
     /// <summary>The caller of an authenticated call, or UNAUTHENTICATED when the call carried no valid token.</summary>
     public static Caller From(ClaimsPrincipal principal) =>
         TryFrom(principal) ?? throw new UnauthenticatedException(
-            "This call needs a bearer token in the 'authorization' metadata (see README: development tokens).");
+            "This call needs a person's bearer token in the 'authorization' metadata (see README: signing in).");
 
     public static Caller? TryFrom(ClaimsPrincipal principal)
     {
-        if (principal.Identity?.IsAuthenticated != true || principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { Length: > 0 } subject)
+        // A service's token names no person: where a person must call, it counts as no token at all.
+        if (principal.Identity?.IsAuthenticated != true
+            || principal.HasClaim(c => c.Type == TokenClaims.Service)
+            || principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { Length: > 0 } subject)
         {
             return null;
         }

@@ -9,33 +9,36 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class IdentityExtensions
 {
-    /// <summary>Where the signing key is read from: Identity__SigningKey in the environment.</summary>
-    public const string SigningKeySetting = "Identity:SigningKey";
+    /// <summary>The identity service's URL (Identity__Authority): tokens name it as issuer, its keys are published under it.</summary>
+    public const string AuthoritySetting = "Identity:Authority";
 
     /// <summary>
-    /// Bearer tokens in the 'authorization' metadata of gRPC calls authenticate the caller. Calls without one are
-    /// anonymous; each service decides what an anonymous caller may do (Caller.From throws UNAUTHENTICATED).
+    /// Bearer tokens in the 'authorization' metadata of gRPC calls authenticate the caller: access tokens of the identity
+    /// service, checked with the keys it publishes (JWKS), for our audience, not expired. Calls without one are anonymous;
+    /// each service decides what an anonymous caller may do (Caller.From throws UNAUTHENTICATED).
     /// </summary>
     public static IHostApplicationBuilder AddCallerIdentity(this IHostApplicationBuilder builder)
     {
-        var signingKey = builder.Configuration[SigningKeySetting];
-        if (string.IsNullOrWhiteSpace(signingKey) || signingKey.Length < 32)
+        var authority = builder.Configuration[AuthoritySetting];
+        if (!Uri.TryCreate(authority, UriKind.Absolute, out var authorityUri))
         {
             throw new InvalidOperationException(
-                $"{SigningKeySetting} must hold a key of at least 32 characters (set Identity__SigningKey; the AppHost does).");
+                $"{AuthoritySetting} must hold the identity service's URL (set Identity__Authority; the AppHost does).");
         }
 
         builder.Services.AddAuthorization();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
+            options.Authority = authorityUri.ToString();
+            options.RequireHttpsMetadata = authorityUri.Scheme == Uri.UriSchemeHttps;
             options.MapInboundClaims = false;
+            // When the identity service was not up yet, the keys are asked for again within seconds, not minutes.
+            options.RefreshInterval = TimeSpan.FromSeconds(5);
             options.TokenValidationParameters = new TokenValidationParameters
             {
-                ValidIssuer = DevelopmentTokens.Issuer,
-                ValidAudience = DevelopmentTokens.Audience,
-                IssuerSigningKey = DevelopmentTokens.SecurityKey(signingKey),
-                NameClaimType = "sub",
-                RoleClaimType = "role",
+                ValidAudience = TokenClaims.Audience,
+                NameClaimType = TokenClaims.Subject,
+                RoleClaimType = TokenClaims.Role,
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
             options.Events = new JwtBearerEvents
@@ -45,8 +48,8 @@ public static class IdentityExtensions
                 {
                     if (context.Principal?.Identity is ClaimsIdentity identity)
                     {
-                        identity.AddClaims(identity.FindAll("sub").Select(c => new Claim(ClaimTypes.NameIdentifier, c.Value)).ToList());
-                        identity.AddClaims(identity.FindAll("role").Select(c => new Claim(ClaimTypes.Role, c.Value)).ToList());
+                        identity.AddClaims(identity.FindAll(TokenClaims.Subject).Select(c => new Claim(ClaimTypes.NameIdentifier, c.Value)).ToList());
+                        identity.AddClaims(identity.FindAll(TokenClaims.Role).Select(c => new Claim(ClaimTypes.Role, c.Value)).ToList());
                     }
 
                     return Task.CompletedTask;

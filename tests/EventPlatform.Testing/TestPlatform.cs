@@ -36,7 +36,9 @@ public sealed record PlatformOptions
 public sealed class TestPlatform : IAsyncDisposable
 {
     private readonly OtlpCollector _collector;
+    private static readonly HttpClient TokenClient = new();
     private readonly Dictionary<string, string> _connectionStrings;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _tokens = new();
 
     private TestPlatform(DistributedApplication app, OtlpCollector collector, string dataDirectory, Dictionary<string, string> connectionStrings)
     {
@@ -126,8 +128,36 @@ public sealed class TestPlatform : IAsyncDisposable
         return $"{GetConnectionString("postgres")};Database={name};Maximum Pool Size=30;Timeout=60;Command Timeout=60";
     }
 
-    /// <summary>A development token the services accept, for a caller with these roles.</summary>
-    public string CreateToken(string subject, params CallerRole[] roles) => DevelopmentIdentity.CreateToken(DataDirectory, subject, roles);
+    /// <summary>
+    /// A development token from the identity service (its Development-only grant) for a caller with these roles; one
+    /// per subject and roles, reused. Synchronous, as test drivers ask for tokens in property initializers.
+    /// </summary>
+    public string CreateToken(string subject, params CallerRole[] roles) =>
+        _tokens.GetOrAdd($"{subject}|{string.Join(',', roles.Order())}", _ =>
+            RequestToken(DevelopmentTokenCommand.Form(new TokenRequest(subject, roles))));
+
+    /// <summary>A client-credentials token of one of the platform's services or internal systems (e.g. "notification").</summary>
+    public string CreateServiceToken(string clientId) =>
+        _tokens.GetOrAdd($"service:{clientId}", _ => RequestToken(
+        [
+            new("grant_type", "client_credentials"),
+            new("client_id", clientId),
+            new("client_secret", ServiceIdentity.ClientSecret(DataDirectory, clientId)),
+        ]));
+
+    private string RequestToken(IEnumerable<KeyValuePair<string, string>> form)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(GetEndpoint(ServiceIdentity.ResourceName), "connect/token"))
+        {
+            Content = new FormUrlEncodedContent(form),
+        };
+        using var response = TokenClient.Send(request);
+        using var reader = new StreamReader(response.Content.ReadAsStream());
+        var body = reader.ReadToEnd();
+        return response.IsSuccessStatusCode
+            ? System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!
+            : throw new InvalidOperationException($"The identity service refused a token ({(int)response.StatusCode}): {body}");
+    }
 
     /// <summary>Stops one resource and starts it again on the same port and data (fault tests: a broker restart).</summary>
     public async Task RestartAsync(string resource, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using EventPlatform.Bff.Forwarding;
 using EventPlatform.Bff.Payments;
+using EventPlatform.Bff.Sessions;
 using EventPlatform.ServiceDefaults.Grpc;
 
 namespace EventPlatform.Bff.Extensions;
@@ -16,6 +17,15 @@ internal static class BffExtensions
         builder.Services.AddGrpc().AddJsonTranscoding(options => options.TypeRegistry = ErrorMappingInterceptor.DetailTypes);
         Forwarders.AddForwarderClients(builder.Services);
         builder.Services.AddPaymentPages();
+        builder.Services.AddHttpClient<IdentityClient>(http => http.BaseAddress = new Uri("http://_http.identity/"));
+        builder.Services.AddAuthentication().AddCookie(BrowserSession.Scheme, BrowserSession.ConfigureCookie);
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.HeaderName = BrowserSession.CsrfHeader;
+            options.Cookie.Name = "ep_csrf";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        builder.Services.AddRegistrationRateLimit(builder.Configuration);
         return builder;
     }
 
@@ -23,6 +33,9 @@ internal static class BffExtensions
     {
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseMiddleware<SessionBearerMiddleware>();
+        app.UseRateLimiter();
+        app.MapSessionEndpoints();
         Forwarders.MapForwarders(app);
         app.MapPaymentPages();
         return app;

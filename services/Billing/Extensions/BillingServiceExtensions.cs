@@ -1,3 +1,4 @@
+using EventPlatform.ServiceDefaults.Identity;
 using EventPlatform.Billing.Application;
 using EventPlatform.Billing.Application.Handlers;
 using EventPlatform.Billing.Application.Issuing;
@@ -24,6 +25,10 @@ public static class BillingServiceExtensions
             .Subscribe<RefundCompleted, RefundCompletedHandler>();
         builder.AddCommandPipeline<BillingDbContext, BillingIntegrationEvents>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        // Who may call this service's internal RPCs (PERMISSION_DENIED for anyone else).
+        builder.Services.AddSingleton(new InternalCallers()
+            .Allow("GetInvoiceForRegistration", "notification", "backoffice")
+            .Allow("GetDocumentPdf", "notification", "backoffice"));
         builder.Services.AddServiceGrpcClient<CatalogInternalService.CatalogInternalServiceClient>("catalog");
         builder.Services.AddServiceGrpcClient<RegistrationInternalService.RegistrationInternalServiceClient>("registration");
         builder.Services.AddScoped<IBillingSources, BillingSourcesClient>();

@@ -1,3 +1,4 @@
+using EventPlatform.ServiceDefaults.Identity;
 using EventPlatform.Catalog.Application.Events;
 using EventPlatform.Catalog.Application.Organizers;
 using EventPlatform.Catalog.Grpc;
@@ -17,6 +18,10 @@ internal static class CatalogServiceExtensions
         builder.AddEventBus<CatalogDbContext>("catalog");
         builder.AddCommandPipeline<CatalogDbContext, CatalogIntegrationEvents>();
         builder.Services.AddSingleton(CatalogFields.Names);
+        // Who may call this service's internal RPCs (PERMISSION_DENIED for anyone else).
+        builder.Services.AddSingleton(new InternalCallers()
+            .Allow("BatchGetEvents", "billing", "program", "registration")
+            .Allow("GetOrganizerForBilling", "billing"));
         builder.Services.AddServiceGrpcClient<RegistrationInternalService.RegistrationInternalServiceClient>("registration");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<EventCommands>();

@@ -1,3 +1,5 @@
+using EventPlatform.ServiceDefaults.Identity;
+using EventPlatform.ServiceDefaults.Mail;
 using EventPlatform.Contracts.Billing.V1;
 using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.Contracts.Program.V1;
@@ -41,6 +43,10 @@ public static class NotificationServiceExtensions
             .Subscribe<ProgramChanged, ProgramChangedHandler>();
         builder.AddCommandPipeline<NotificationDbContext, NotificationIntegrationEvents>();
         builder.Services.AddSingleton(NotificationFields.Names);
+        // Who may call this service's internal RPCs (PERMISSION_DENIED for anyone else).
+        builder.Services.AddSingleton(new InternalCallers()
+            .Allow("GetDelivery", "backoffice")
+            .Allow("RetryDelivery", "backoffice"));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notification"));
         var smtp = SmtpOptions.FromConnectionString(builder.Configuration.GetConnectionString("mail"));

@@ -1,3 +1,4 @@
+using EventPlatform.ServiceDefaults.Identity;
 using EventPlatform.ServiceDefaults.Hosting;
 using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.Messaging;
@@ -32,6 +33,13 @@ public static class PaymentServiceExtensions
             .Subscribe<RegistrationCancelled, RegistrationCancelledHandler>();
         builder.AddCommandPipeline<PaymentDbContext, PaymentIntegrationEvents>();
         builder.Services.AddSingleton(PaymentFields.Names);
+        // Who may call this service's internal RPCs (PERMISSION_DENIED for anyone else).
+        builder.Services.AddSingleton(new InternalCallers()
+            .Allow("OpenPaymentIntent", "registration")
+            .Allow("GetPaymentIntent", "registration", "backoffice")
+            .Allow("GetPaymentIntentOfRegistration", "registration", "backoffice")
+            .Allow("CancelPaymentIntent", "registration")
+            .Allow("RefundPayment", "registration"));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<PaymentOptions>(builder.Configuration.GetSection("Payment"));
         builder.AddStripePaymentProvider();

@@ -1,3 +1,4 @@
+using EventPlatform.ServiceDefaults.Identity;
 using EventPlatform.Messaging;
 using EventPlatform.Program.Application.Changes;
 using EventPlatform.Program.Application.Events;
@@ -26,6 +27,10 @@ internal static class ProgramServiceExtensions
         builder.AddCommandPipeline<ProgramDbContext, ProgramIntegrationEvents>();
         builder.Services.AddSingleton<ICommandFailureTranslator, ScheduleConstraintFailures>();
         builder.Services.AddSingleton(ProgramFields.Names);
+        // Who may call this service's internal RPCs (PERMISSION_DENIED for anyone else).
+        builder.Services.AddSingleton(new InternalCallers()
+            .Allow("ListSessionsOfEvent", "registration")
+            .Allow("BatchGetSessions", "registration", "notification"));
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddServiceGrpcClient<Catalog.CatalogInternalService.CatalogInternalServiceClient>("catalog");

@@ -1,3 +1,4 @@
+using EventPlatform.ServiceDefaults.Identity;
 using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.Contracts.Payment.V1;
 using EventPlatform.Contracts.Program.V1;
@@ -32,6 +33,12 @@ public static class RegistrationServiceExtensions
             .Subscribe<RefundCompleted, PaymentEventHandlers>();
         builder.AddCommandPipeline<RegistrationDbContext, RegistrationIntegrationEvents>();
         builder.Services.AddSingleton(RegistrationFields.Names);
+        // Who may call this service's internal RPCs (PERMISSION_DENIED for anyone else).
+        builder.Services.AddSingleton(new InternalCallers()
+            .Allow("GetRegistration", "billing", "notification", "backoffice")
+            .Allow("BatchGetRegistrations", "billing", "notification", "analytics", "backoffice")
+            .Allow("ListConfirmedAttendees", "notification", "analytics")
+            .Allow("GetSeatCounts", "catalog", "analytics", "backoffice"));
         builder.Services.AddServiceGrpcClient<CatalogInternalService.CatalogInternalServiceClient>("catalog");
         builder.Services.AddServiceGrpcClient<ProgramInternalService.ProgramInternalServiceClient>("program");
         builder.Services.AddServiceGrpcClient<PaymentInternalService.PaymentInternalServiceClient>("payment");

@@ -90,7 +90,7 @@ public sealed class AnalyticsFlowTests(PaymentSystemFixture system)
 
         // The figures agree with the source services' own data.
         var counts = await new RegistrationInternalService.RegistrationInternalServiceClient(system.GrpcChannel("registration"))
-            .GetSeatCountsAsync(new GetSeatCountsRequest { EventId = paid.Id });
+            .GetSeatCountsAsync(new GetSeatCountsRequest { EventId = paid.Id }, EventPlatform.Tests.Catalog.CatalogDriver.Bearer(system.App.CreateServiceToken("analytics")));
         var invoices = await _driver.GetAsync(organizerToken, $"/invoices?organizerId={organizer.Id}&pageSize=100");
         var creditNotes = await _driver.GetAsync(organizerToken, $"/credit-notes?organizerId={organizer.Id}&pageSize=100");
         ((int?)paidFigures["confirmedCount"], (int?)paidFigures["capacity"]).ShouldBe((counts.ConfirmedCount, counts.Capacity));

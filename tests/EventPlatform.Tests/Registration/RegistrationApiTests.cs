@@ -31,7 +31,7 @@ public sealed class RegistrationApiTests(WholeSystemFixture system)
 
         var registration = await Registrations.RegisterAsync(Request(published.Id), attendee);
         var again = await Should.ThrowAsync<RpcException>(() => Registrations.RegisterAsync(Request(published.Id), attendee).ResponseAsync);
-        var counts = await Internal.GetSeatCountsAsync(new GetSeatCountsRequest { EventId = published.Id });
+        var counts = await Internal.GetSeatCountsAsync(new GetSeatCountsRequest { EventId = published.Id }, _driver.AsService("catalog"));
 
         registration.Status.ShouldBe(RegistrationStatus.Confirmed);
         registration.Attendee.Email.ShouldBe("ada@example.org");
@@ -184,9 +184,9 @@ public sealed class RegistrationApiTests(WholeSystemFixture system)
         var (_, published) = await Catalog.NewPublishedAsync();
         var mine = await Registrations.RegisterAsync(Request(published.Id), Bearer(Catalog.TokenFor($"a-{Guid.NewGuid():N}", CallerRole.Attendee)));
 
-        var found = await Internal.BatchGetRegistrationsAsync(new BatchGetRegistrationsRequest { Ids = { Guid.NewGuid().ToString(), mine.Id } });
+        var found = await Internal.BatchGetRegistrationsAsync(new BatchGetRegistrationsRequest { Ids = { Guid.NewGuid().ToString(), mine.Id } }, _driver.AsService("billing"));
         var bad = await Should.ThrowAsync<RpcException>(() => Internal.BatchGetRegistrationsAsync(
-            new BatchGetRegistrationsRequest { Ids = { mine.Id, "nope" } }).ResponseAsync);
+            new BatchGetRegistrationsRequest { Ids = { mine.Id, "nope" } }, _driver.AsService("billing")).ResponseAsync);
 
         found.Registrations.Single().ShouldBe(mine);
         bad.StatusCode.ShouldBe(StatusCode.InvalidArgument);

@@ -16,6 +16,9 @@ public sealed class RegistrationDriver(WholeSystemFixture system)
 
     public RegistrationInternalService.RegistrationInternalServiceClient Internal { get; } = new(system.GrpcChannel("registration"));
 
+    /// <summary>Headers of a call made as one of the platform's services (internal RPCs check who calls).</summary>
+    public Metadata AsService(string clientId) => Bearer(system.App.CreateServiceToken(clientId));
+
     public Metadata NewAttendee(string? subject = null) => Bearer(Catalog.TokenFor(subject ?? $"a-{Guid.NewGuid():N}", CallerRole.Attendee));
 
     public async Task<(Registration Registration, Metadata Headers)> RegisterAsync(string eventId, string? subject = null)

@@ -40,7 +40,7 @@ public sealed class SessionChoiceApiTests(WholeSystemFixture system)
         var whileFull = await Registrations.GetEventAvailabilityAsync(new GetEventAvailabilityRequest { EventId = published.Id });
         await Registrations.CancelRegistrationAsync(new CancelRegistrationRequest { Id = first.Id }, firstHeaders);
         var afterCancellation = await Registrations.ChooseSessionsAsync(Choose(second.Id, small.Id), secondHeaders);
-        var attendees = await _driver.Internal.ListConfirmedAttendeesAsync(new ListConfirmedAttendeesRequest { EventId = published.Id, SessionIds = { small.Id } });
+        var attendees = await _driver.Internal.ListConfirmedAttendeesAsync(new ListConfirmedAttendeesRequest { EventId = published.Id, SessionIds = { small.Id } }, _driver.AsService("notification"));
 
         chosen.SessionIds.ShouldBe([small.Id, open.Id], ignoreOrder: true);
         full.StatusCode.ShouldBe(StatusCode.FailedPrecondition);

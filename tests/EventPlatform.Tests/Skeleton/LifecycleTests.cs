@@ -36,14 +36,16 @@ public sealed class LifecycleTests
     }
 
     [Fact]
-    public async Task Services_starting_in_parallel_all_get_the_same_signing_key()
+    public async Task Launchers_starting_in_parallel_all_get_the_same_signing_key()
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "eventplatform-key-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var keys = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => DevelopmentIdentity.LoadOrCreateKey(dataDirectory))));
+            var keys = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => LocalSecrets.LoadOrCreateRsaKey(dataDirectory, "signing-key.pem"))));
 
-            keys.Distinct().ShouldHaveSingleItem().Length.ShouldBeGreaterThanOrEqualTo(32);
+            using var rsa = System.Security.Cryptography.RSA.Create();
+            rsa.ImportFromPem(keys.Distinct().ShouldHaveSingleItem());
+            rsa.KeySize.ShouldBe(2048);
         }
         finally
         {
@@ -58,7 +60,7 @@ public sealed class LifecycleTests
             ["--only", "payment", $"--EventPlatform:DataDirectory={Path.Combine(Path.GetTempPath(), "eventplatform-only-" + Guid.NewGuid().ToString("N"))}"]);
 
         builder.Resources.Where(r => r is not Aspire.Hosting.ApplicationModel.ParameterResource).Select(r => r.Name)
-            .ShouldBe(["postgres", "paymentdb", "redis", "stripe-sandbox", "payment"], ignoreOrder: true);
+            .ShouldBe(["postgres", "paymentdb", "redis", "stripe-sandbox", "payment", "identity", "identitydb", "mail"], ignoreOrder: true);
     }
 
     [Fact]

@@ -20,8 +20,8 @@ public sealed class WholeSystemTests(WholeSystemFixture system)
     {
         var resources = system.App.Resources.Where(r => r is not ParameterResource && !r.Name.EndsWith("-rebuilder", StringComparison.Ordinal)).ToList();
         resources.Select(r => r.Name).ShouldBe(
-            ["postgres", "catalogdb", "programdb", "registrationdb", "paymentdb", "billingdb", "notificationdb", "analyticsdb", "redis", "mail", "stripe-sandbox",
-             "catalog", "payment", "program", "registration", "billing", "notification", "analytics", "bff"], ignoreOrder: true);
+            ["postgres", "catalogdb", "programdb", "registrationdb", "paymentdb", "billingdb", "notificationdb", "analyticsdb", "identitydb", "redis", "mail", "stripe-sandbox",
+             "identity", "catalog", "payment", "program", "registration", "billing", "notification", "analytics", "bff"], ignoreOrder: true);
         resources.Where(r => HealthOf(r.Name) != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy).ShouldBeEmpty();
     }
 

@@ -41,7 +41,14 @@ public sealed class ProgramSystem : IAsyncLifetime
         _program = GrpcChannel.ForAddress(App.GetEndpoint("program", "grpc"));
         _catalog = GrpcChannel.ForAddress(App.GetEndpoint("catalog", "grpc"));
         Program = new ProgramService.ProgramServiceClient(_program);
-        ProgramInternal = new ProgramInternalService.ProgramInternalServiceClient(_program);
+        // Internal RPCs answer the services in their table: these calls are made as registration.
+        var asRegistration = $"Bearer {App.CreateServiceToken("registration")}";
+        ProgramInternal = new ProgramInternalService.ProgramInternalServiceClient(
+            Grpc.Core.Interceptors.ChannelExtensions.Intercept(_program, metadata =>
+            {
+                metadata.Add("authorization", asRegistration);
+                return metadata;
+            }));
         Catalog = new CatalogService.CatalogServiceClient(_catalog);
         _redis = await ConnectionMultiplexer.ConnectAsync(App.GetConnectionString("redis"));
         Published = new PublishedEvents(_redis);

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+
+namespace EventPlatform.Bff.Sessions;
+
+/// <summary>
+/// For a request that comes with the session cookie and no Authorization header: a state-changing method must carry
+/// the CSRF token (400 otherwise: another site's page cannot post with the cookie), the access token is refreshed when
+/// it is about to expire, and the call goes on with it as its bearer token. Requests with their own bearer token (apps,
+/// scripts) carry no ambient credential and are left alone.
+/// </summary>
+internal sealed class SessionBearerMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext http, IAntiforgery antiforgery, IdentityClient identity, ILogger<SessionBearerMiddleware> logger)
+    {
+        if (http.Request.Headers.Authorization.Count > 0 || !http.Request.Cookies.ContainsKey(BrowserSession.CookieName))
+        {
+            await next(http);
+            return;
+        }
+
+        var session = await http.AuthenticateAsync(BrowserSession.Scheme);
+        if (session is not { Succeeded: true, Properties: { } properties })
+        {
+            await next(http);
+            return;
+        }
+
+        http.User = session.Principal!;
+        if (IsStateChanging(http.Request) && !IsSignIn(http.Request))
+        {
+            try
+            {
+                await antiforgery.ValidateRequestAsync(http);
+            }
+            catch (AntiforgeryValidationException)
+            {
+                await Results.Problem(
+                    $"This request comes with the session cookie but without its CSRF token: send the csrfToken of GET /session in the {BrowserSession.CsrfHeader} header.",
+                    statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(http);
+                return;
+            }
+        }
+
+        if (BrowserSession.IsExpiring(properties, TimeProvider.System.GetUtcNow()))
+        {
+            var refreshed = BrowserSession.RefreshTokenOf(properties) is { Length: > 0 } refreshToken
+                ? await identity.RefreshAsync(refreshToken, http.RequestAborted)
+                : null;
+            if (refreshed?.Tokens is not { } tokens)
+            {
+                // Revoked, expired or account deleted: the session ends, and this request goes on as anonymous.
+                logger.LogDebug("A session's refresh was refused ({Status}); it is signed out.", refreshed?.Status);
+                await http.SignOutAsync(BrowserSession.Scheme);
+                http.User = new System.Security.Claims.ClaimsPrincipal();
+                await next(http);
+                return;
+            }
+
+            BrowserSession.Store(properties, tokens, TimeProvider.System.GetUtcNow());
+            await http.SignInAsync(BrowserSession.Scheme, session.Principal!, properties);
+        }
+
+        http.Request.Headers.Authorization = $"Bearer {BrowserSession.AccessTokenOf(properties)}";
+        await next(http);
+    }
+
+    private static bool IsStateChanging(HttpRequest request) =>
+        !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method);
+
+    // Signing in again over an old session changes nothing of it; signing out (DELETE /session) does need the token.
+    private static bool IsSignIn(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments(SessionEndpoints.Path);
+}
