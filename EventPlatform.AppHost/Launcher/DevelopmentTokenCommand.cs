@@ -1,3 +1,4 @@
+using EventPlatform.ServiceDefaults.Identity;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -35,8 +36,8 @@ public static class DevelopmentTokenCommand
 
     public static IEnumerable<KeyValuePair<string, string>> Form(TokenRequest request) =>
     [
-        new("grant_type", "urn:eventplatform:grant-type:development"),
-        new("client_id", "eventplatform"),
+        new("grant_type", SignInGrants.Development),
+        new("client_id", SignInGrants.PublicClientId),
         new("subject", request.Subject),
         .. request.Roles.Select(r => new KeyValuePair<string, string>("role", r.ToString().ToLowerInvariant())),
     ];

@@ -1,3 +1,4 @@
+using EventPlatform.ServiceDefaults.Identity;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -11,8 +12,6 @@ namespace EventPlatform.Bff.Sessions;
 /// </summary>
 internal sealed class IdentityClient(HttpClient http)
 {
-    public const string PublicClientId = "eventplatform";
-
     public sealed record Tokens(
         [property: JsonPropertyName("access_token")] string AccessToken,
         [property: JsonPropertyName("refresh_token")] string? RefreshToken,
@@ -28,10 +27,10 @@ internal sealed class IdentityClient(HttpClient http)
         http.PostAsync("sign-in/passkey", content: null, cancellationToken);
 
     public Task<Outcome> EmailCodeAsync(string? email, string? code, CancellationToken cancellationToken) =>
-        GrantAsync([new("grant_type", "urn:eventplatform:grant-type:email-code"), new("email", email ?? ""), new("code", code ?? "")], cancellationToken);
+        GrantAsync([new("grant_type", SignInGrants.EmailCode), new("email", email ?? ""), new("code", code ?? "")], cancellationToken);
 
     public Task<Outcome> PasskeyAsync(string? ceremony, string? credential, CancellationToken cancellationToken) =>
-        GrantAsync([new("grant_type", "urn:eventplatform:grant-type:passkey"), new("ceremony", ceremony ?? ""), new("credential", credential ?? "")], cancellationToken);
+        GrantAsync([new("grant_type", SignInGrants.Passkey), new("ceremony", ceremony ?? ""), new("credential", credential ?? "")], cancellationToken);
 
     public Task<Outcome> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
         GrantAsync([new("grant_type", "refresh_token"), new("refresh_token", refreshToken)], cancellationToken);
@@ -39,12 +38,12 @@ internal sealed class IdentityClient(HttpClient http)
     public async Task RevokeAsync(string token, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsync("connect/revoke", new FormUrlEncodedContent(
-            [new("client_id", PublicClientId), new("token", token)]), cancellationToken);
+            [new("client_id", SignInGrants.PublicClientId), new("token", token)]), cancellationToken);
     }
 
     private async Task<Outcome> GrantAsync(List<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
     {
-        form.Add(new("client_id", PublicClientId));
+        form.Add(new("client_id", SignInGrants.PublicClientId));
         form.Add(new("scope", "offline_access email"));
         using var response = await http.PostAsync("connect/token", new FormUrlEncodedContent(form), cancellationToken);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);

@@ -37,7 +37,7 @@ internal static class TokenEndpoint
                 case GrantTypes.ClientCredentials:
                     return SignIn(TokenPrincipals.ForService(request.ClientId!));
 
-                case Grants.EmailCode:
+                case SignInGrants.EmailCode:
                     var email = Person.Normalize(request.GetParameter("email")?.ToString());
                     if (!limits.MayVerify(email, client))
                     {
@@ -49,7 +49,7 @@ internal static class TokenEndpoint
                         ? Refuse(Errors.InvalidGrant, "The code is wrong, used or expired: ask for a new one.")
                         : SignIn(principals.ForPerson(signedIn, request.GetScopes()));
 
-                case Grants.Passkey:
+                case SignInGrants.Passkey:
                     if (!limits.MayVerify(null, client))
                     {
                         return TooManyAttempts();
@@ -59,7 +59,7 @@ internal static class TokenEndpoint
                         request.GetParameter("ceremony")?.ToString(), request.GetParameter("credential")?.ToString(), cancellationToken);
                     return SignIn(principals.ForPerson(person, request.GetScopes()));
 
-                case Grants.ApiToken:
+                case SignInGrants.ApiToken:
                     if (!limits.MayVerify(null, client))
                     {
                         return TooManyAttempts();
@@ -79,7 +79,7 @@ internal static class TokenEndpoint
                         ? Refuse(Errors.InvalidGrant, "This sign-in is no longer valid: sign in again.")
                         : SignIn(principals.ForPerson(known, result.Principal!.GetScopes()));
 
-                case Grants.Development when options.Value.DevelopmentTokens:
+                case SignInGrants.Development when options.Value.DevelopmentTokens:
                     return SignIn(DevelopmentPrincipal(request, principals));
 
                 default:

@@ -1,3 +1,4 @@
+using EventPlatform.ServiceDefaults.Identity;
 using EventPlatform.Identity.Application;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
@@ -29,7 +30,7 @@ internal sealed class ClientRegistrations(IServiceProvider services, IOptions<Id
 
         var web = new OpenIddictApplicationDescriptor
         {
-            ClientId = Grants.PublicClientId,
+            ClientId = SignInGrants.PublicClientId,
             ClientType = ClientTypes.Public,
             DisplayName = "EventPlatform (web front, apps and scripts)",
             Permissions =
@@ -39,9 +40,9 @@ internal sealed class ClientRegistrations(IServiceProvider services, IOptions<Id
                 Permissions.Endpoints.Revocation,
                 Permissions.GrantTypes.AuthorizationCode,
                 Permissions.GrantTypes.RefreshToken,
-                Permissions.Prefixes.GrantType + Grants.EmailCode,
-                Permissions.Prefixes.GrantType + Grants.Passkey,
-                Permissions.Prefixes.GrantType + Grants.ApiToken,
+                Permissions.Prefixes.GrantType + SignInGrants.EmailCode,
+                Permissions.Prefixes.GrantType + SignInGrants.Passkey,
+                Permissions.Prefixes.GrantType + SignInGrants.ApiToken,
                 Permissions.ResponseTypes.Code,
                 Permissions.Scopes.Email,
                 Permissions.Scopes.Profile,
@@ -50,7 +51,7 @@ internal sealed class ClientRegistrations(IServiceProvider services, IOptions<Id
         };
         if (options.Value.DevelopmentTokens)
         {
-            web.Permissions.Add(Permissions.Prefixes.GrantType + Grants.Development);
+            web.Permissions.Add(Permissions.Prefixes.GrantType + SignInGrants.Development);
         }
 
         foreach (var uri in options.Value.RedirectUris)

@@ -37,12 +37,12 @@ public static class IdentityServiceExtensions
                 server.AllowClientCredentialsFlow()
                     .AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow()
-                    .AllowCustomFlow(Grants.EmailCode)
-                    .AllowCustomFlow(Grants.Passkey)
-                    .AllowCustomFlow(Grants.ApiToken);
+                    .AllowCustomFlow(SignInGrants.EmailCode)
+                    .AllowCustomFlow(SignInGrants.Passkey)
+                    .AllowCustomFlow(SignInGrants.ApiToken);
                 if (options.DevelopmentTokens)
                 {
-                    server.AllowCustomFlow(Grants.Development);
+                    server.AllowCustomFlow(SignInGrants.Development);
                 }
 
                 server.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile, Scopes.OfflineAccess);
