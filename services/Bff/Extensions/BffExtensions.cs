@@ -17,7 +17,18 @@ internal static class BffExtensions
         builder.Services.AddGrpc().AddJsonTranscoding(options => options.TypeRegistry = ErrorMappingInterceptor.DetailTypes);
         Forwarders.AddForwarderClients(builder.Services);
         builder.Services.AddPaymentPages();
-        builder.Services.AddHttpClient<IdentityClient>(http => http.BaseAddress = new Uri("http://_http.identity/"));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddTransient<ForwardedForHandler>();
+#pragma warning disable EXTEXP0001 // Experimental, but the only way to take the default handler off one client.
+        // Identity's refusals (400, 429) are the person's answer, not failures to retry or to open a circuit on.
+        builder.Services.AddHttpClient<IdentityClient>(http =>
+            {
+                http.BaseAddress = new Uri("http://_http.identity/");
+                http.Timeout = TimeSpan.FromSeconds(10);
+            })
+            .RemoveAllResilienceHandlers()
+            .AddHttpMessageHandler<ForwardedForHandler>();
+#pragma warning restore EXTEXP0001
         builder.Services.AddAuthentication().AddCookie(BrowserSession.Scheme, BrowserSession.ConfigureCookie);
         builder.Services.AddAntiforgery(options =>
         {

@@ -45,10 +45,13 @@ internal sealed class SessionBearerMiddleware(RequestDelegate next)
 
         if (BrowserSession.IsExpiring(properties, TimeProvider.System.GetUtcNow()))
         {
-            var refreshed = BrowserSession.RefreshTokenOf(properties) is { Length: > 0 } refreshToken
-                ? await identity.RefreshAsync(refreshToken, http.RequestAborted)
-                : null;
-            if (refreshed?.Tokens is not { } tokens)
+            var refreshed = await RefreshAsync(identity, properties, http.RequestAborted);
+            if (refreshed is { Tokens: { } tokens })
+            {
+                BrowserSession.Store(properties, tokens, TimeProvider.System.GetUtcNow());
+                await http.SignInAsync(BrowserSession.Scheme, session.Principal!, properties);
+            }
+            else if (refreshed?.Status != System.Net.HttpStatusCode.ServiceUnavailable)
             {
                 // Revoked, expired or account deleted: the session ends, and this request goes on as anonymous.
                 logger.LogDebug("A session's refresh was refused ({Status}); it is signed out.", refreshed?.Status);
@@ -57,13 +60,31 @@ internal sealed class SessionBearerMiddleware(RequestDelegate next)
                 await next(http);
                 return;
             }
-
-            BrowserSession.Store(properties, tokens, TimeProvider.System.GetUtcNow());
-            await http.SignInAsync(BrowserSession.Scheme, session.Principal!, properties);
         }
 
         http.Request.Headers.Authorization = $"Bearer {BrowserSession.AccessTokenOf(properties)}";
         await next(http);
+    }
+
+    /// <summary>
+    /// New tokens, identity's refusal, or 503 when identity does not answer: then the call goes on with the token it has
+    /// (good for another minute).
+    /// </summary>
+    private static async Task<IdentityClient.Outcome?> RefreshAsync(IdentityClient identity, AuthenticationProperties properties, CancellationToken cancellationToken)
+    {
+        if (BrowserSession.RefreshTokenOf(properties) is not { Length: > 0 } refreshToken)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await identity.RefreshAsync(refreshToken, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return new IdentityClient.Outcome(null, System.Net.HttpStatusCode.ServiceUnavailable, null);
+        }
     }
 
     private static bool IsStateChanging(HttpRequest request) =>

@@ -19,7 +19,7 @@ internal static class SessionEndpoints
 
     public static void MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
-        var session = app.MapGroup(Path).DisableAntiforgery();
+        var session = app.MapGroup(Path).DisableAntiforgery().AddEndpointFilter(IdentityUnavailable);
         session.MapGet("/", Describe);
         session.MapPost("/code", async (JsonElement body, IdentityClient identity, CancellationToken ct) =>
             await PassOnAsync(await identity.RequestCodeAsync(body, ct), ct));
@@ -30,6 +30,19 @@ internal static class SessionEndpoints
         session.MapPost("/passkey", async (PasskeySignIn body, HttpContext http, IdentityClient identity, IAntiforgery antiforgery, CancellationToken ct) =>
             await SignInAsync(http, await identity.PasskeyAsync(body.Ceremony, body.Credential?.GetRawText(), ct), antiforgery));
         session.MapDelete("/", SignOutAsync);
+    }
+
+    /// <summary>The identity service not answering (down, or silent for 10 s) is a 503 to retry later, not a 500.</summary>
+    private static async ValueTask<object?> IdentityUnavailable(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !context.HttpContext.RequestAborted.IsCancellationRequested))
+        {
+            return Results.Problem("Signing in is unavailable for a moment: try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     /// <summary>Who is signed in, and the CSRF token their state-changing requests must carry.</summary>

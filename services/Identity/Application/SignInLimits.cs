@@ -13,7 +13,8 @@ public sealed class SignInLimits : IDisposable
         {
             "code" => Window(key, permits: 5, TimeSpan.FromMinutes(15)),
             "verify" => Window(key, permits: 10, TimeSpan.FromMinutes(15)),
-            _ => Window(key, permits: 60, TimeSpan.FromMinutes(1)),
+            // Generous: a conference hall's attendees may all sign in from the venue's one address.
+            _ => Window(key, permits: 300, TimeSpan.FromMinutes(1)),
         });
 
     /// <summary>Asking for a code to this address, from this client address.</summary>

@@ -36,7 +36,10 @@ public sealed class TokenPrincipals(IOptions<IdentityOptions> options)
     {
         var identity = NewIdentity(clientId);
         identity.SetClaim(TokenClaims.Service, clientId);
-        return Seal(identity, [], []);
+        var principal = Seal(identity, [], []);
+        // Services reuse their token: an hour keeps calls between them going through a short outage of this service.
+        principal.SetAccessTokenLifetime(TimeSpan.FromHours(1));
+        return principal;
     }
 
     private static ClaimsIdentity NewIdentity(string subject)

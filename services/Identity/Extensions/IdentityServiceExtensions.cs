@@ -95,6 +95,8 @@ public static class IdentityServiceExtensions
 
     public static WebApplication MapIdentity(this WebApplication app)
     {
+        // The client's address as the BFF (on a known proxy address: loopback by default) saw it, for the per-client limits.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor });
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapTokenEndpoint();
