@@ -3,6 +3,7 @@ using EventPlatform.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Microsoft.Extensions.Hosting;
@@ -56,6 +57,9 @@ public static class IdentityExtensions
                 },
             };
         });
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<ServiceTokens>();
+        builder.Services.AddHostedService<IdentityWarmUp>();
         return builder;
     }
 }
