@@ -98,6 +98,7 @@ try
     notification.WithCallbackUrl("Notification__PublicBaseUrl", bff);
     stripe.Resource.WithCallbackUrl("Sandbox__WebhookUrl", bff, "/payments/webhooks/stripe");
 
+    builder.UseKafkaIfAsked([catalog, payment, program, registration, billing, notification, analytics, bff]);
     ResourceSelection.Apply(builder, launch);
 }
 catch (Exception e) when (e is MissingPrerequisiteException or ArgumentException)

@@ -23,6 +23,9 @@ public sealed record PlatformOptions
 
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(4);
 
+    /// <summary>"kafka": integration events travel over Kafka (librdkafka's mock cluster, held by the AppHost) instead of Redis Streams.</summary>
+    public string? Transport { get; init; }
+
     /// <summary>Settings given to resources on top of the AppHost's, by resource then variable (e.g. a short seat hold).</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Environment { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, string>>();
@@ -230,6 +233,11 @@ public sealed class TestPlatform : IAsyncDisposable
             $"--EventPlatform:Durable={options.Durable}",
             $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL={collector.Endpoint}",
         ];
+        if (options.Transport is { } transport)
+        {
+            arguments.Add($"--EventPlatform:Transport={transport}");
+        }
+
         if (options.Only.Count > 0)
         {
             arguments.AddRange(["--only", string.Join(',', options.Only)]);

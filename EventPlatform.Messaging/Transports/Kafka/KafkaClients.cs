@@ -34,7 +34,7 @@ internal sealed class KafkaClients : IDisposable
         EnableAutoCommit = false,
         EnableAutoOffsetStore = false,
         AutoOffsetReset = AutoOffsetReset.Earliest,
-        AllowAutoCreateTopics = false,
+        AllowAutoCreateTopics = !_options.Kafka.CreateTopics,
         IsolationLevel = IsolationLevel.ReadCommitted,
         PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
         SessionTimeoutMs = (int)_options.Kafka.SessionTimeout.TotalMilliseconds,

@@ -26,8 +26,13 @@ internal sealed class TransportUnderTest : IAsyncDisposable
     public static TransportUnderTest Redis(string connectionString, ITestOutputHelper output) =>
         Build(output, services => services.AddRedisStreamsTransport(connectionString));
 
-    public static TransportUnderTest Kafka(string bootstrapServers, ITestOutputHelper output) =>
-        Build(output, services => services.AddKafkaTransport(bootstrapServers), options => options.Kafka.SessionTimeout = TimeSpan.FromSeconds(6));
+    /// <param name="createTopics">False on librdkafka's mock cluster, which creates topics as they are first used.</param>
+    public static TransportUnderTest Kafka(string bootstrapServers, bool createTopics, ITestOutputHelper output) =>
+        Build(output, services => services.AddKafkaTransport(bootstrapServers), options =>
+        {
+            options.Kafka.SessionTimeout = TimeSpan.FromSeconds(6);
+            options.Kafka.CreateTopics = createTopics;
+        });
 
     /// <summary>Runs a consumer of the group until the returned run is stopped.</summary>
     public ConsumerRun StartConsumer(ConsumerSettings settings, DeliveryHandler handler)
