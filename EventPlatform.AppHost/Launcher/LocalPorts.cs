@@ -57,14 +57,42 @@ public static class LocalPorts
         {
             while (true)
             {
-                using var listener = new TcpListener(IPAddress.Loopback, 0);
-                listener.Start();
-                var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-                if (Given.Add(port))
+                var port = Random.Shared.Next(BelowEphemeral.From, BelowEphemeral.To);
+                if (!Given.Contains(port) && IsFree(port))
                 {
+                    Given.Add(port);
                     return port;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Ports are picked below the kernel's ephemeral range: a port from that range, free while its resource restarts,
+    /// may be taken in the meantime by any outgoing connection, and the resource would not start again on it.
+    /// </summary>
+    private static (int From, int To) BelowEphemeral { get; } = ReadBelowEphemeral();
+
+    private static (int From, int To) ReadBelowEphemeral()
+    {
+        const string range = "/proc/sys/net/ipv4/ip_local_port_range";
+        var lowest = File.Exists(range) && int.TryParse(File.ReadAllText(range).Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0], out var first)
+            ? first
+            : 49152;
+        return (Math.Max(1024, lowest - 12000), lowest);
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 }
