@@ -241,6 +241,32 @@ public sealed class SignInTests(WholeSystemFixture system)
         refresh.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task A_browser_signs_in_through_the_bff_with_a_passkey()
+    {
+        var (email, tokens) = await _identity.SignInByCodeAsync();
+        var authenticator = new SoftwareAuthenticator(_identity.WebOrigin);
+        using var account = _identity.As(tokens.GetProperty("access_token").GetString()!);
+        var creation = await (await account.PostAsync("/account/passkeys/options", null)).Content.ReadFromJsonAsync<JsonElement>();
+        (await account.PostAsJsonAsync("/account/passkeys", new
+        {
+            ceremony = creation.GetProperty("ceremony").GetString(),
+            credential = JsonDocument.Parse(authenticator.CreateAttestation(creation.GetProperty("options").GetRawText())).RootElement,
+        })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = system.App.GetEndpoint("bff", "http") };
+
+        var request = await (await browser.PostAsync("/session/passkey/options", null)).Content.ReadFromJsonAsync<JsonElement>();
+        using var signedIn = await browser.PostAsJsonAsync("/session/passkey", new
+        {
+            ceremony = request.GetProperty("ceremony").GetString(),
+            credential = JsonDocument.Parse(authenticator.CreateAssertion(request.GetProperty("options").GetRawText())).RootElement,
+        });
+
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.OK, await signedIn.Content.ReadAsStringAsync());
+        (await browser.GetFromJsonAsync<JsonElement>("/session")).GetProperty("email").GetString().ShouldBe(email);
+        (await browser.GetAsync("/registrations")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 }
