@@ -83,10 +83,17 @@ public static class ServiceDefaultsExtensions
     /// <summary>/health (ready: every dependency answers), /alive (live), gRPC health and reflection.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpointPath);
-        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        app.MapHealthEndpoints();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        return app;
+    }
+
+    /// <summary>/health (ready: every dependency answers) and /alive (live), for a service with no gRPC endpoint too.</summary>
+    public static WebApplication MapHealthEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks(HealthEndpointPath);
+        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
         return app;
     }
 

@@ -37,9 +37,7 @@ public static class GrpcDefaultsExtensions
     public static IHttpClientBuilder AddServiceGrpcClient<TClient>(this IServiceCollection services, string resource)
         where TClient : class
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ServiceTokens>();
-        services.TryAddTransient<ServiceTokenHandler>();
+        services.AddServiceTokens();
 #pragma warning disable EXTEXP0001 // Experimental, but the only way to take the default handler off one client.
         return services
             .AddGrpcClient<TClient>(options =>

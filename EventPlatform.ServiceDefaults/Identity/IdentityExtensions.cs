@@ -3,7 +3,6 @@ using EventPlatform.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Microsoft.Extensions.Hosting;
@@ -57,8 +56,7 @@ public static class IdentityExtensions
                 },
             };
         });
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<ServiceTokens>();
+        builder.Services.AddServiceTokens();
         builder.Services.AddHostedService<IdentityWarmUp>();
         return builder;
     }

@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace EventPlatform.ServiceDefaults.Identity;
@@ -15,12 +17,16 @@ public sealed class ServiceTokens(IHttpClientFactory httpClients, IConfiguration
     public const string HttpClientName = "identity-tokens";
 
     private readonly SemaphoreSlim _fetching = new(1, 1);
+    private readonly string? _clientId = configuration["Identity:ClientId"];
+    private readonly string _clientSecret = configuration["Identity:ClientSecret"] ?? "";
+    private readonly Uri? _tokenEndpoint = Uri.TryCreate(configuration[IdentityExtensions.AuthoritySetting], UriKind.Absolute, out var authority)
+        ? new Uri(authority, "connect/token")
+        : null;
+
     private (string Token, DateTimeOffset RenewAt)? _current;
 
     /// <summary>False where no client credential is configured (a service hosted by a test): calls go without a token.</summary>
-    public bool IsConfigured => !string.IsNullOrEmpty(configuration["Identity:ClientId"]) && Authority is not null;
-
-    private Uri? Authority => Uri.TryCreate(configuration[IdentityExtensions.AuthoritySetting], UriKind.Absolute, out var uri) ? uri : null;
+    public bool IsConfigured => !string.IsNullOrEmpty(_clientId) && _tokenEndpoint is not null;
 
     public async ValueTask<string> GetAsync(CancellationToken cancellationToken)
     {
@@ -38,12 +44,12 @@ public sealed class ServiceTokens(IHttpClientFactory httpClients, IConfiguration
             }
 
             using var response = await httpClients.CreateClient(HttpClientName).PostAsync(
-                new Uri(Authority!, "connect/token"),
+                _tokenEndpoint,
                 new FormUrlEncodedContent(new Dictionary<string, string>
                 {
                     ["grant_type"] = "client_credentials",
-                    ["client_id"] = configuration["Identity:ClientId"]!,
-                    ["client_secret"] = configuration["Identity:ClientSecret"] ?? "",
+                    ["client_id"] = _clientId!,
+                    ["client_secret"] = _clientSecret,
                 }),
                 cancellationToken);
             if (!response.IsSuccessStatusCode)
@@ -81,5 +87,17 @@ public sealed class ServiceTokenHandler(ServiceTokens tokens) : DelegatingHandle
         }
 
         return await base.SendAsync(request, cancellationToken);
+    }
+}
+
+public static class ServiceTokenRegistration
+{
+    /// <summary>This service's token and the handler that puts it on outgoing calls (idempotent: several wirings ask for it).</summary>
+    public static IServiceCollection AddServiceTokens(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ServiceTokens>();
+        services.TryAddTransient<ServiceTokenHandler>();
+        return services;
     }
 }

@@ -9,8 +9,7 @@ builder.AddIdentity();
 
 var app = builder.Build();
 
-app.MapHealthChecks(ServiceDefaultsExtensions.HealthEndpointPath);
-app.MapHealthChecks(ServiceDefaultsExtensions.AlivenessEndpointPath, new() { Predicate = check => check.Tags.Contains("live") });
+app.MapHealthEndpoints();
 app.MapIdentity();
 
 app.Run();

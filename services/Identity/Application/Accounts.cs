@@ -23,7 +23,7 @@ public sealed class Accounts(IdentityDbContext db, IOpenIddictTokenManager token
         }
 
         var passkeys = await db.Passkeys.Where(p => p.PersonId == personId).OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
-        var roles = principals.ForPerson(person, []).GetClaims(OpenIddictConstants.Claims.Role);
+        var roles = principals.RolesOf(person).Select(r => r.ToString().ToLowerInvariant()).ToList();
         return new Profile(person.Id, person.Email, roles, person.CreatedAt, person.LastSignedInAt, passkeys.Select(Describe).ToList());
     }
 

@@ -12,6 +12,14 @@ public sealed class TokenPrincipals(IOptions<IdentityOptions> options)
 {
     public ClaimsPrincipal ForPerson(Person person, IEnumerable<string> scopes)
     {
+        var identity = NewIdentity(person.Id.ToString());
+        identity.SetClaim(Claims.Email, person.Email);
+        return Seal(identity, RolesOf(person), scopes);
+    }
+
+    /// <summary>Everyone attends; organizers signed up; admins are named in configuration.</summary>
+    public IReadOnlyList<CallerRole> RolesOf(Person person)
+    {
         List<CallerRole> roles = [CallerRole.Attendee];
         if (person.IsOrganizer)
         {
@@ -23,9 +31,7 @@ public sealed class TokenPrincipals(IOptions<IdentityOptions> options)
             roles.Add(CallerRole.Admin);
         }
 
-        var identity = NewIdentity(person.Id.ToString());
-        identity.SetClaim(Claims.Email, person.Email);
-        return Seal(identity, roles, scopes);
+        return roles;
     }
 
     public ClaimsPrincipal ForDevelopment(string subject, IEnumerable<CallerRole> roles) =>

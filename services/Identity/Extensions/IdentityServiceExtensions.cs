@@ -4,7 +4,6 @@ using EventPlatform.Identity.Application.Ports;
 using EventPlatform.Identity.Endpoints;
 using EventPlatform.Identity.Infrastructure;
 using EventPlatform.ServiceDefaults.Identity;
-using EventPlatform.ServiceDefaults.Mail;
 using Fido2NetLib;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.Tokens;
@@ -74,13 +73,7 @@ public static class IdentityServiceExtensions
             Origins = options.Passkeys.Origins.ToHashSet(),
         }));
 
-        var smtp = SmtpOptions.FromConnectionString(builder.Configuration.GetConnectionString("mail"));
-        builder.Services.Configure<SmtpOptions>(o =>
-        {
-            o.Host = smtp.Host;
-            o.Port = smtp.Port;
-            o.UseTls = smtp.UseTls;
-        });
+        builder.AddSmtp();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ICodeMailer, SmtpCodeMailer>();
         builder.Services.AddSingleton<SignInLimits>();

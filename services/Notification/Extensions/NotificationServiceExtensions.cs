@@ -1,5 +1,4 @@
 using EventPlatform.ServiceDefaults.Identity;
-using EventPlatform.ServiceDefaults.Mail;
 using EventPlatform.Contracts.Billing.V1;
 using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.Contracts.Program.V1;
@@ -49,14 +48,7 @@ public static class NotificationServiceExtensions
             .Allow("RetryDelivery", "backoffice"));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notification"));
-        var smtp = SmtpOptions.FromConnectionString(builder.Configuration.GetConnectionString("mail"));
-        builder.Services.Configure<SmtpOptions>(o =>
-        {
-            o.Host = smtp.Host;
-            o.Port = smtp.Port;
-            o.UseTls = smtp.UseTls;
-            builder.Configuration.GetSection("Smtp").Bind(o);
-        });
+        builder.AddSmtp();
         builder.Services.AddServiceGrpcClient<BillingInternalService.BillingInternalServiceClient>("billing");
         builder.Services.AddServiceGrpcClient<RegistrationInternalService.RegistrationInternalServiceClient>("registration");
         builder.Services.AddSingleton<ITemplateEngine, FluidTemplateEngine>();
