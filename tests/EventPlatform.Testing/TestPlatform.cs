@@ -162,17 +162,23 @@ public sealed class TestPlatform : IAsyncDisposable
             : throw new InvalidOperationException($"The identity service refused a token ({(int)response.StatusCode}): {body}");
     }
 
-    /// <summary>Stops one resource and starts it again on the same port and data (fault tests: a broker restart).</summary>
+    /// <summary>
+    /// Stops one resource and starts it again on the same port and data (fault tests: a broker restart). It is started
+    /// only once its old process has ended: a process still shutting down (Redis writing its append-only file on a loaded
+    /// machine) would keep the port, and the new one would fail to start.
+    /// </summary>
     public async Task RestartAsync(string resource, CancellationToken cancellationToken = default)
     {
         var result = await App.Services.GetRequiredService<ResourceCommandService>()
-            .ExecuteCommandAsync(resource, KnownResourceCommands.RestartCommand, cancellationToken);
+            .ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, cancellationToken);
         if (!result.Success)
         {
-            throw new InvalidOperationException($"{resource} did not restart: {result.Message}");
+            throw new InvalidOperationException($"{resource} did not stop: {result.Message}");
         }
 
-        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+        await App.ResourceNotifications.WaitForResourceAsync(
+            resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
+        await StartAgainAsync(resource, cancellationToken);
     }
 
     /// <summary>
