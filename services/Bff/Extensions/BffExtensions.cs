@@ -1,6 +1,7 @@
 using EventPlatform.Bff.Forwarding;
 using EventPlatform.Bff.Payments;
 using EventPlatform.Bff.Sessions;
+using EventPlatform.Bff.WebFront;
 using EventPlatform.ServiceDefaults.Grpc;
 
 namespace EventPlatform.Bff.Extensions;
@@ -37,16 +38,18 @@ internal static class BffExtensions
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         builder.Services.AddRegistrationRateLimit(builder.Configuration);
+        builder.Services.AddApiDescription();
         return builder;
     }
 
     public static WebApplication MapBff(this WebApplication app)
     {
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseWebFrontFiles();
         app.UseMiddleware<SessionBearerMiddleware>();
         app.UseRateLimiter();
+        app.MapApiDescription();
         app.MapSessionEndpoints();
+        app.MapAccountEndpoints();
         Forwarders.MapForwarders(app);
         app.MapPaymentPages();
         return app;

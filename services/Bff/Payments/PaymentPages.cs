@@ -4,7 +4,7 @@ namespace EventPlatform.Bff.Payments;
 
 /// <summary>
 /// What payment needs of the edge besides its JSON API: the provider's webhooks passed through untouched (the raw
-/// body and its signature are what payment verifies) and the checkout page where the attendee pays.
+/// body and its signature are what payment verifies) and the checkout link, which opens the web front's checkout page.
 /// </summary>
 internal static class PaymentPages
 {
@@ -22,13 +22,8 @@ internal static class PaymentPages
     public static WebApplication MapPaymentPages(this WebApplication app)
     {
         app.MapPost(WebhookPath, ForwardWebhookAsync).DisableAntiforgery();
-        app.MapGet("/checkout/{id:guid}", (HttpContext http) =>
-        {
-            // The page's script is its own file: no inline script runs here.
-            http.Response.Headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'";
-            http.Response.Headers.CacheControl = "no-store";
-            return Results.File(app.Environment.WebRootFileProvider.GetFileInfo("checkout.html").CreateReadStream(), "text/html; charset=utf-8");
-        });
+        // The link payment hands out (and emails) opens the web front's checkout.
+        app.MapGet("/checkout/{id:guid}", (Guid id) => Results.Redirect($"/#/checkout/{id}")).ExcludeFromDescription();
         return app;
     }
 

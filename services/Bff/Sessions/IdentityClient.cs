@@ -35,6 +35,20 @@ internal sealed class IdentityClient(HttpClient http)
     public Task<Outcome> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
         GrantAsync([new("grant_type", "refresh_token"), new("refresh_token", refreshToken)], cancellationToken);
 
+    /// <summary>A browser's call to its own account (/account/…), passed to identity with the session's access token.</summary>
+    public async Task<HttpResponseMessage> AccountAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var forward = new HttpRequestMessage(new HttpMethod(request.Method), request.Path.Value!.TrimStart('/') + request.QueryString);
+        forward.Headers.TryAddWithoutValidation("Authorization", request.Headers.Authorization.ToString());
+        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            forward.Content = new StreamContent(request.Body);
+            forward.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType ?? "application/json");
+        }
+
+        return await http.SendAsync(forward, cancellationToken);
+    }
+
     public async Task RevokeAsync(string token, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsync("connect/revoke", new FormUrlEncodedContent(

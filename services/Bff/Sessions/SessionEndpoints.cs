@@ -19,21 +19,23 @@ internal static class SessionEndpoints
 
     public static void MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
-        var session = app.MapGroup(Path).DisableAntiforgery().AddEndpointFilter(IdentityUnavailable);
-        session.MapGet("/", Describe);
+        var session = app.MapGroup(Path).DisableAntiforgery().AddEndpointFilter(IdentityUnavailable).WithTags("Session");
+        session.MapGet("/", Describe).WithSummary("Who is signed in on this browser, and the CSRF token for its changes.");
         session.MapPost("/code", async (JsonElement body, IdentityClient identity, CancellationToken ct) =>
-            await PassOnAsync(await identity.RequestCodeAsync(body, ct), ct));
+            await PassOnAsync(await identity.RequestCodeAsync(body, ct), ct)).WithSummary("Emails a one-time sign-in code: { email }.");
         session.MapPost("/", async (CodeSignIn body, HttpContext http, IdentityClient identity, IAntiforgery antiforgery, CancellationToken ct) =>
-            await SignInAsync(http, await identity.EmailCodeAsync(body.Email, body.Code, ct), antiforgery));
+            await SignInAsync(http, await identity.EmailCodeAsync(body.Email, body.Code, ct), antiforgery))
+            .WithSummary("Signs the browser in with the emailed code: { email, code }.");
         session.MapPost("/passkey/options", async (IdentityClient identity, CancellationToken ct) =>
-            await PassOnAsync(await identity.BeginPasskeySignInAsync(ct), ct));
+            await PassOnAsync(await identity.BeginPasskeySignInAsync(ct), ct)).WithSummary("Starts a passkey sign-in: WebAuthn request options and the ceremony id.");
         session.MapPost("/passkey", async (PasskeySignIn body, HttpContext http, IdentityClient identity, IAntiforgery antiforgery, CancellationToken ct) =>
-            await SignInAsync(http, await identity.PasskeyAsync(body.Ceremony, body.Credential?.GetRawText(), ct), antiforgery));
-        session.MapDelete("/", SignOutAsync);
+            await SignInAsync(http, await identity.PasskeyAsync(body.Ceremony, body.Credential?.GetRawText(), ct), antiforgery))
+            .WithSummary("Signs the browser in with a passkey's answer: { ceremony, credential }.");
+        session.MapDelete("/", SignOutAsync).WithSummary("Signs the browser out and revokes its refresh token.");
     }
 
     /// <summary>The identity service not answering (down, or silent for 10 s) is a 503 to retry later, not a 500.</summary>
-    private static async ValueTask<object?> IdentityUnavailable(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public static async ValueTask<object?> IdentityUnavailable(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         try
         {
@@ -84,7 +86,7 @@ internal static class SessionEndpoints
         csrfHeader = BrowserSession.CsrfHeader,
     };
 
-    private static async Task<IResult> PassOnAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async Task<IResult> PassOnAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         using (response)
         {

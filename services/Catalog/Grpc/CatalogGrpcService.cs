@@ -22,6 +22,9 @@ public sealed class CatalogGrpcService(EventCommands commands, EventQueries quer
         return (await organizers.CreateAsync(caller, request.RequestId, profile, prefix, context.CancellationToken)).ToContract();
     }
 
+    public override async Task<ListMyOrganizersResponse> ListMyOrganizers(ListMyOrganizersRequest request, ServerCallContext context) =>
+        new() { Organizers = { (await organizerQueries.OwnedByAsync(context.Caller().Subject, context.CancellationToken)).Select(o => o.ToContract()) } };
+
     public override async Task<Organizer> GetOrganizer(GetOrganizerRequest request, ServerCallContext context) =>
         (await organizerQueries.GetAsync(OrganizerMapping.ToOrganizerId(request.Id), context.CancellationToken)).ToContract();
 
