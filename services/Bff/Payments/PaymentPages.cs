@@ -21,7 +21,7 @@ internal static class PaymentPages
 
     public static WebApplication MapPaymentPages(this WebApplication app)
     {
-        app.MapPost(WebhookPath, ForwardWebhookAsync).DisableAntiforgery();
+        app.MapPost(WebhookPath, ForwardWebhookAsync).DisableAntiforgery().ExcludeFromDescription();
         // The link payment hands out (and emails) opens the web front's checkout.
         app.MapGet("/checkout/{id:guid}", (Guid id) => Results.Redirect($"/#/checkout/{id}")).ExcludeFromDescription();
         return app;

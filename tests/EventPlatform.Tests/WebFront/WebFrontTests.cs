@@ -84,6 +84,21 @@ public sealed partial class WebFrontTests(WholeSystemFixture system) : IAsyncLif
         _browser.AccessibilityViolations.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Scalar_at_slash_api_shows_the_json_api_of_every_service()
+    {
+        var page = await _browser.OpenAsync(Bff);
+
+        await page.GotoAsync("/api/");
+
+        foreach (var service in new[] { "CatalogService", "ProgramService", "RegistrationService", "PaymentService", "BillingService", "NotificationService", "AnalyticsService", "Session", "Account" })
+        {
+            await Expect(page.GetByText(service, new() { Exact = true }).First).ToBeVisibleAsync();
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.ScreenshotFolder, "api-desktop.png") });
+    }
+
     private async Task SignInByCodeAsync(IPage page, string email)
     {
         await page.GotoAsync("/#/sign-in");

@@ -109,21 +109,25 @@ export function Empty({ children }) {
   return html`<p class="muted">${children}</p>`;
 }
 
-/** A bar chart in SVG with the same figures as a table for screen readers. */
+/** A bar chart in SVG (one bar a day), with the same figures as a table for screen readers. */
 export function BarChart({ title, data, format = (v) => String(v) }) {
   const max = Math.max(1, ...data.map((d) => d.value));
-  const width = Math.max(280, data.length * 28);
-  const height = 140;
-  const bar = width / Math.max(1, data.length);
+  const slot = 24;
+  const height = 120;
+  const top = 16;
+  const width = Math.max(data.length, 7) * slot;
+  const every = Math.ceil(data.length / 10);
   return html`
     <figure class="chart">
       <figcaption>${title}</figcaption>
-      <svg viewBox=${`0 0 ${width} ${height + 20}`} role="img" aria-label=${title} preserveAspectRatio="none">
+      <svg viewBox=${`0 0 ${width} ${height + top + 16}`} role="img" aria-label=${title}>
+        <text x="0" y="10" class="scale">${format(max)}</text>
+        <line x1="0" x2=${width} y1=${top + height} y2=${top + height} class="axis" />
         ${data.map((d, i) => {
           const h = Math.round((d.value / max) * height);
           return html`<g>
-            <rect x=${i * bar + 3} y=${height - h} width=${Math.max(2, bar - 6)} height=${h} class="bar"><title>${d.label}: ${format(d.value)}</title></rect>
-            ${data.length <= 14 && html`<text x=${i * bar + bar / 2} y=${height + 14} text-anchor="middle">${d.short || d.label}</text>`}
+            <rect x=${i * slot + 4} y=${top + height - h} width=${slot - 8} height=${h} class="bar"><title>${d.label}: ${format(d.value)}</title></rect>
+            ${i % every === 0 && html`<text x=${i * slot + slot / 2} y=${top + height + 13} text-anchor="middle">${d.short}</text>`}
           </g>`;
         })}
       </svg>
