@@ -35,7 +35,8 @@ export function Loading() {
 
 export function ErrorNotice({ error }) {
   if (!error) return null;
-  return html`<div class="notice error" role="alert">${describe(error)}</div>`;
+  const signIn = error.status === 401 && html` <a href=${`#/sign-in?return=${encodeURIComponent(location.hash.slice(1) || '/')}`}>${t('Sign in')}</a>`;
+  return html`<div class="notice error" role="alert">${describe(error)}${signIn}</div>`;
 }
 
 export function Notice({ kind = 'info', children }) {

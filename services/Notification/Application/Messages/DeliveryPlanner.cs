@@ -93,5 +93,5 @@ public sealed class DeliveryPlanner(
         $"{plan.CauseId}/{plan.Recipient.Id}/{plan.Kind}/{(channel == DeliveryChannel.Email ? "email" : "in-app")}";
 
     private static string LinkOf(MessageRecipient recipient, Guid eventId) =>
-        recipient.RegistrationId is { } id ? $"/registrations/{id}" : $"/events/{eventId}";
+        recipient.RegistrationId is { } id ? WebFrontLinks.Registration(id) : WebFrontLinks.Event(eventId);
 }

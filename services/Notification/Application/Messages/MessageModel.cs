@@ -24,12 +24,12 @@ public static class MessageModel
                 ["end"] = e is null ? "" : Time(e.EndTime, e.TimeZone, locale),
                 ["location"] = e?.Location ?? "",
                 ["time_zone"] = e?.TimeZone ?? "",
-                ["link"] = e is null ? baseUrl : $"{baseUrl}/events/{e.EventId}",
+                ["link"] = e is null ? baseUrl : $"{baseUrl}{WebFrontLinks.Event(e.EventId)}",
             },
             ["registration"] = new Dictionary<string, object?>
             {
                 ["id"] = registrationId?.ToString() ?? "",
-                ["link"] = registrationId is null ? "" : $"{baseUrl}/registrations/{registrationId}",
+                ["link"] = registrationId is null ? "" : $"{baseUrl}{WebFrontLinks.Registration(registrationId.Value)}",
             },
         };
         foreach (var (key, value) in extras ?? new Dictionary<string, object?>())

@@ -73,7 +73,7 @@ public sealed class EventMessagePlanning(
             {
                 var delivery = Delivery.InApp(key, message.EventId, MessageKind.OrganizerMessage, recipient.AttendeeId, message.Id.ToString(), rendered, null, message.Id, now);
                 Db.Deliveries.Add(delivery);
-                Db.Notifications.Add(InAppNotification.Of(delivery, $"/events/{message.EventId}"));
+                Db.Notifications.Add(InAppNotification.Of(delivery, WebFrontLinks.Event(message.EventId)));
             }
         }
     }

@@ -19,7 +19,8 @@ export function NotificationsPage() {
           <h2>${!n.readTime && html`<span class="visually-hidden">${t('Unread:')} </span>`}${n.title}</h2>
           <p class="muted"><time datetime=${n.createTime}>${dateTime(n.createTime)}</time></p>
           <p>${n.body}</p>
-          <p>${n.eventId && html`<a href=${`#/events/${n.eventId}`}>${t('Event page')}</a>`}
+          <p>${n.link?.startsWith('/#/') ? html`<a href=${n.link}>${t('Open')}<span class="visually-hidden"> ${n.title}</span></a>`
+              : n.eventId && html`<a href=${`#/events/${n.eventId}`}>${t('Event page')}</a>`}
             ${!n.readTime && html` <button type="button" class="link" onClick=${() => read(n.id)}>${t('Mark as read')}</button>`}</p>
         </li>`)}
       </ul>`}`;

@@ -157,6 +157,7 @@ export default {
   Notifications: 'Notifications',
   Number: 'Numéro',
   Online: 'En ligne',
+  Open: 'Ouvrir',
   Organize: 'Organiser',
   'Organizing events': 'Organiser des événements',
   Overview: 'Vue d’ensemble',
