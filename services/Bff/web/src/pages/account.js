@@ -5,6 +5,7 @@ import { get, post, del } from '../api.js';
 import { t, dateTime } from '../i18n.js';
 import { go } from '../router.js';
 import { useSession, signOut } from '../session.js';
+import { askAuthenticator } from '../passkeys.js';
 import { Title, useLoad, Loading, ErrorNotice, Field, useSubmit, FormError, Notice } from '../ui.js';
 
 export function AccountPage() {
@@ -19,13 +20,7 @@ export function AccountPage() {
   const addPasskey = useSubmit(async (e) => {
     const name = new FormData(e.target).get('passkey_name') || '';
     const { ceremony, options } = await post('/account/passkeys/options');
-    let credential;
-    try {
-      credential = await navigator.credentials.create({ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options) });
-    } catch {
-      throw Object.assign(new Error(t('No passkey was made.')), { fields: {} });
-    }
-    await post('/account/passkeys', { ceremony, credential: credential.toJSON(), name });
+    await post('/account/passkeys', { ceremony, credential: await askAuthenticator('create', options), name });
     e.target.reset();
     reload();
   });

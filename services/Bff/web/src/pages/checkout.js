@@ -17,6 +17,8 @@ export function CheckoutPage({ params }) {
   const [intent, setIntent] = useState(null);
   const [registration, setRegistration] = useState(null);
   const [loadError, setLoadError] = useState(null);
+  // Paying starts following the intent again.
+  const [round, setRound] = useState(0);
 
   // The intent settles (webhook) and then the registration is confirmed (event): both are followed until they do.
   useEffect(() => {
@@ -40,16 +42,15 @@ export function CheckoutPage({ params }) {
       }
     };
     follow();
-    window.__followCheckout = follow;
     return () => { live = false; clearTimeout(timer); };
-  }, [params.id]);
+  }, [params.id, round]);
 
   const { busy, error, submit } = useSubmit(async (e) => {
     const paymentMethod = new FormData(e.target).get('card');
     const result = await post(`/payments/intents/${params.id}/confirm`, { requestId: crypto.randomUUID(), paymentMethod, returnUrl: location.href });
     setIntent(result);
     if (result.status === 'PAYMENT_INTENT_STATUS_PROCESSING' && result.nextActionUrl) location.assign(result.nextActionUrl);
-    else window.__followCheckout?.();
+    else setRound((r) => r + 1);
   });
 
   if (loadError) return html`<${Title} text=${t('Checkout')} /><${ErrorNotice} error=${loadError} />`;

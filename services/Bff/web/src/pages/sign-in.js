@@ -5,6 +5,7 @@ import { post } from '../api.js';
 import { t } from '../i18n.js';
 import { go } from '../router.js';
 import { useSession } from '../session.js';
+import { askAuthenticator } from '../passkeys.js';
 import { Title, Field, useSubmit, FormError, Notice } from '../ui.js';
 
 export function SignInPage({ query }) {
@@ -24,13 +25,7 @@ export function SignInPage({ query }) {
   });
   const passkey = useSubmit(async () => {
     const { ceremony, options } = await post('/session/passkey/options');
-    let credential;
-    try {
-      credential = await navigator.credentials.get({ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options) });
-    } catch {
-      throw Object.assign(new Error(t('No passkey was used.')), { fields: {} });
-    }
-    await post('/session/passkey', { ceremony, credential: credential.toJSON() });
+    await post('/session/passkey', { ceremony, credential: await askAuthenticator('get', options) });
     await done();
   });
 
