@@ -18,6 +18,7 @@ public sealed class Browser : IAsyncDisposable
     private readonly IPlaywright _playwright;
     private readonly IBrowser _chromium;
     private readonly List<string> _accessibilityViolations = [];
+    private readonly List<string> _tooWide = [];
 
     private Browser(IPlaywright playwright, IBrowser chromium)
     {
@@ -27,6 +28,9 @@ public sealed class Browser : IAsyncDisposable
 
     /// <summary>Serious or critical axe-core findings on the pages looked at, one line each.</summary>
     public IReadOnlyList<string> AccessibilityViolations => _accessibilityViolations;
+
+    /// <summary>Pages looked at that are wider than the screen (they scroll sideways on a phone).</summary>
+    public IReadOnlyList<string> TooWide => _tooWide;
 
     public static async Task<Browser> LaunchAsync()
     {
@@ -82,7 +86,10 @@ public sealed class Browser : IAsyncDisposable
         });
     }
 
-    /// <summary>Screenshots of the page as it stands (desktop and phone width) and an axe-core check of each.</summary>
+    /// <summary>
+    /// Screenshots of the page as it stands (desktop and phone width), an axe-core check of each, and whether the page
+    /// fits the screen's width.
+    /// </summary>
     public async Task LookAtAsync(IPage page, string name)
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -90,6 +97,11 @@ public sealed class Browser : IAsyncDisposable
         foreach (var (size, suffix) in new[] { (Desktop, "desktop"), (Phone, "phone") })
         {
             await page.SetViewportSizeAsync(size.Width, size.Height);
+            if (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") is var pageWidth && pageWidth > size.Width)
+            {
+                _tooWide.Add($"{name} ({suffix}): {pageWidth} px wide on a {size.Width} px screen");
+            }
+
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}-{suffix}.png"), FullPage = true });
             await CheckAccessibilityAsync(page, $"{name} ({suffix})");
         }

@@ -9,7 +9,8 @@ namespace EventPlatform.Tests.WebFront;
 /// <summary>
 /// The web front as its people use it, in Chromium: an organizer signs up by emailed code and publishes an event with
 /// two sessions; an attendee signs in with a passkey, registers, chooses a session, pays and downloads the invoice; the
-/// organizer sees the registration and the statistics move. Every main page is photographed and checked by axe-core.
+/// organizer sees the registration and the statistics move. Every main page is photographed, checked by axe-core, and
+/// must fit a phone's width.
 /// </summary>
 [Collection(WholeSystemCollection.Name)]
 public sealed partial class WebFrontTests(WholeSystemFixture system) : IAsyncLifetime
@@ -82,6 +83,7 @@ public sealed partial class WebFrontTests(WholeSystemFixture system) : IAsyncLif
         await _browser.LookAtAsync(organizer, "organizer");
 
         _browser.AccessibilityViolations.ShouldBeEmpty();
+        _browser.TooWide.ShouldBeEmpty();
     }
 
     [Fact]

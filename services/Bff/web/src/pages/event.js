@@ -10,7 +10,7 @@ import { where } from './events.js';
 
 export function EventPage({ params }) {
   const { session } = useSession();
-  const { loading, data, error, reload } = useLoad(async () => {
+  const { loading, data, error } = useLoad(async () => {
     const [event, program, availability, mine] = await Promise.all([
       get(`/events/${params.id}`),
       get(`/events/${params.id}/program`).catch(() => null),
@@ -39,7 +39,7 @@ export function EventPage({ params }) {
         ${program?.sessions?.length > 0 && html`<a href=${`/events/${event.id}/program.ics`} download>${t('Program in my calendar')}</a>`}
       </p>
       ${event.description && html`<div class="description">${event.description.split(/\n{2,}/).map((p) => html`<p>${p}</p>`)}</div>`}
-      <${Register} event=${event} program=${program} availability=${availability} mine=${mine} session=${session} onDone=${reload} />
+      <${Register} event=${event} program=${program} availability=${availability} mine=${mine} session=${session} />
       ${program && html`<${Program} program=${program} availability=${availability} />`}
     </article>`;
 }
@@ -75,7 +75,7 @@ function Program({ program, availability }) {
     </section>`;
 }
 
-function Register({ event, program, availability, mine, session, onDone }) {
+function Register({ event, program, availability, mine, session }) {
   const [billing, setBilling] = useState(false);
   const { busy, error, fields, submit } = useSubmit(async (e) => {
     const form = new FormData(e.target);
@@ -99,11 +99,10 @@ function Register({ event, program, availability, mine, session, onDone }) {
     const registration = await post('/registrations', body);
     if (registration.status === 'REGISTRATION_STATUS_PENDING') {
       const intent = await post('/payments/intents', { requestId: crypto.randomUUID(), registrationId: registration.id, returnUrl: `${location.origin}/#/registrations/${registration.id}` });
-      go(`/checkout/${intent.id}?registration=${registration.id}`);
+      go(`/checkout/${intent.id}`);
     } else {
       go(`/registrations/${registration.id}`);
     }
-    onDone();
   });
 
   if (mine.length > 0) {
