@@ -182,7 +182,16 @@ public sealed partial class WebFrontTests(WholeSystemFixture system) : IAsyncLif
 
         await AddSessionAsync(page, "Keynote: the web front", EventDay.AddHours(10), plenary: true);
         await AddSessionAsync(page, "Workshop: passkeys", EventDay.AddHours(11), plenary: false);
+
+        // Moved onto the keynote (same room, same speaker), the workshop breaks a rule: it shows on the field concerned.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change Workshop: passkeys" }).ClickAsync();
+        var edit = page.Locator("section", new() { HasText = "Change “Workshop: passkeys”" });
+        await edit.GetByLabel(new Regex("^Starts")).FillAsync(Local(EventDay.AddHours(10)));
+        await edit.GetByLabel(new Regex("^Ends")).FillAsync(Local(EventDay.AddHours(10).AddMinutes(50)));
+        await edit.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(edit.Locator(".field-error")).ToContainTextAsync(new Regex("overlap", RegexOptions.IgnoreCase));
         await _browser.LookAtAsync(page, "organizer-program");
+        await edit.GetByRole(AriaRole.Button, new() { Name = "Back" }).ClickAsync();
     }
 
     private static async Task AddSessionAsync(IPage page, string title, DateTime start, bool plenary)

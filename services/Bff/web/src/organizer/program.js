@@ -1,10 +1,11 @@
 // An event's program: rooms, speakers and sessions. A broken rule (room taken, outside the event's dates…) is shown
 // on the field it is about.
 import { html } from '../html.js';
-import { get, post, del, all } from '../api.js';
+import { useState } from 'preact/hooks';
+import { get, post, patch, del, all } from '../api.js';
 import { t, dateTime, time } from '../i18n.js';
 import { useLoad, Loading, ErrorNotice, Field, useSubmit, FormError, Empty, Scroll } from '../ui.js';
-import { toInstant } from './zoned-time.js';
+import { toInstant, toLocal } from './zoned-time.js';
 
 // Rules that are not about one field of the request, and the field of the form they concern.
 const ruleFields = {
@@ -27,6 +28,7 @@ export function fieldErrors(error) {
 }
 
 export function ProgramTab({ event }) {
+  const [editing, setEditing] = useState(null);
   const { loading, data, error, reload } = useLoad(async () => {
     const [program, speakers] = await Promise.all([
       get(`/events/${event.id}/program`, { includeCancelled: true }),
@@ -51,10 +53,12 @@ export function ProgramTab({ event }) {
             <td>${dateTime(s.startTime, event.timeZone)}–${time(s.endTime, event.timeZone)}</td>
             <td>${roomName[s.roomId] || ''}</td>
             <td>${(s.speakerIds || []).map((id) => speakerName[id]).filter(Boolean).join(', ')}</td>
-            <td><${SessionActions} event=${event} session=${s} onDone=${reload} /></td>
+            <td><${SessionActions} event=${event} session=${s} onDone=${reload} onEdit=${() => setEditing(s)} /></td>
           </tr>`)}</tbody>
         </table><//>`}
-      <${SessionForm} event=${event} rooms=${rooms} speakers=${speakers} onDone=${reload} />
+      ${editing
+        ? html`<${SessionForm} key=${editing.id} event=${event} rooms=${rooms} speakers=${speakers} session=${editing} onDone=${reload} onClose=${() => setEditing(null)} />`
+        : html`<${SessionForm} event=${event} rooms=${rooms} speakers=${speakers} onDone=${reload} />`}
     </section>
     <div class="columns">
       <section aria-labelledby="rooms-title">
@@ -71,7 +75,7 @@ export function ProgramTab({ event }) {
     </div>`;
 }
 
-function SessionActions({ event, session, onDone }) {
+function SessionActions({ event, session, onDone, onEdit }) {
   if (session.status === 'SESSION_STATUS_CANCELLED') return null;
   const cancel = async () => {
     const reason = prompt(t('Why is this session cancelled? Its attendees are told.'));
@@ -84,56 +88,67 @@ function SessionActions({ event, session, onDone }) {
     await del(`/sessions/${session.id}`).catch((e) => alert(e.message));
     onDone();
   };
+  const edit = html`<button type="button" class="link" onClick=${onEdit}>${t('Change')}<span class="visually-hidden"> ${session.title}</span></button>`;
   return event.status === 'EVENT_STATUS_DRAFT'
-    ? html`<button type="button" class="link" onClick=${remove}>${t('Delete')}<span class="visually-hidden"> ${session.title}</span></button>`
-    : html`<button type="button" class="link" onClick=${cancel}>${t('Cancel')}<span class="visually-hidden"> ${session.title}</span></button>`;
+    ? html`${edit}<button type="button" class="link" onClick=${remove}>${t('Delete')}<span class="visually-hidden"> ${session.title}</span></button>`
+    : html`${edit}<button type="button" class="link" onClick=${cancel}>${t('Cancel')}<span class="visually-hidden"> ${session.title}</span></button>`;
 }
 
-function SessionForm({ event, rooms, speakers, onDone }) {
+/** Adds a session, or changes one (its attendees are told of a new time or room by the program's change event). */
+function SessionForm({ event, rooms, speakers, session, onDone, onClose }) {
+  const [room, setRoom] = useState(session?.roomId || '');
   const { busy, error, submit } = useSubmit(async (e) => {
     const f = new FormData(e.target);
     const capacity = f.get('capacity');
-    await post(`/events/${event.id}/sessions`, {
-      requestId: crypto.randomUUID(),
+    const body = {
       title: f.get('title'),
       abstract: f.get('abstract'),
       track: f.get('track'),
-      roomId: f.get('room_id') || '',
+      roomId: room,
       startTime: toInstant(f.get('start_time'), event.timeZone) || undefined,
       endTime: toInstant(f.get('end_time'), event.timeZone) || undefined,
-      speakerIds: f.getAll('speaker_ids'),
       capacity: capacity ? Number(capacity) : undefined,
       plenary: f.get('plenary') === 'on',
-    });
-    e.target.reset();
+    };
+    if (session) {
+      await patch(`/sessions/${session.id}`, { ...body, speakerIds: { ids: f.getAll('speaker_ids') }, changeNote: f.get('change_note') || '' });
+      onClose();
+    } else {
+      await post(`/events/${event.id}/sessions`, { ...body, requestId: crypto.randomUUID(), speakerIds: f.getAll('speaker_ids') });
+      e.target.reset();
+      setRoom('');
+    }
     onDone();
   });
   const fields = fieldErrors(error);
-  return html`
-    <details class="panel">
-      <summary>${t('Add a session')}</summary>
+  const chosen = new Set(session?.speakerIds || []);
+  const form = html`
       <form onSubmit=${submit} novalidate>
-        <${Field} name="title" label=${t('Title')} errors=${fields} required />
-        <${Field} name="abstract" label=${t('Abstract')} as="textarea" rows="3" errors=${fields} />
-        <${Field} name="track" label=${t('Track (optional)')} errors=${fields} />
-        <${Field} name="start_time" label=${t('Starts ({zone})', { zone: event.timeZone })} type="datetime-local" errors=${fields} required />
-        <${Field} name="end_time" label=${t('Ends ({zone})', { zone: event.timeZone })} type="datetime-local" errors=${fields} required />
-        <${Field} name="room_id" label=${t('Room')} as="select" errors=${fields}>
+        <${Field} name="title" label=${t('Title')} value=${session?.title} errors=${fields} required />
+        <${Field} name="abstract" label=${t('Abstract')} as="textarea" rows="3" value=${session?.abstract} errors=${fields} />
+        <${Field} name="track" label=${t('Track (optional)')} value=${session?.track} errors=${fields} />
+        <${Field} name="start_time" label=${t('Starts ({zone})', { zone: event.timeZone })} type="datetime-local" value=${toLocal(session?.startTime, event.timeZone)} errors=${fields} required />
+        <${Field} name="end_time" label=${t('Ends ({zone})', { zone: event.timeZone })} type="datetime-local" value=${toLocal(session?.endTime, event.timeZone)} errors=${fields} required />
+        <${Field} name="room_id" label=${t('Room')} as="select" value=${room} onChange=${(e) => setRoom(e.target.value)} errors=${fields}>
           <option value="">${t('No room')}</option>
           ${rooms.map((r) => html`<option value=${r.id}>${r.name}</option>`)}
         <//>
         ${speakers.length > 0 && html`<fieldset class=${fields.speaker_ids ? 'invalid' : ''}>
           <legend>${t('Speakers')}</legend>
-          ${speakers.map((s) => html`<div class="field check"><input type="checkbox" id=${`sp-${s.id}`} name="speaker_ids" value=${s.id} /><label for=${`sp-${s.id}`}>${s.name}</label></div>`)}
+          ${speakers.map((s) => html`<div class="field check"><input type="checkbox" id=${`sp-${s.id}`} name="speaker_ids" value=${s.id} defaultChecked=${chosen.has(s.id)} /><label for=${`sp-${s.id}`}>${s.name}</label></div>`)}
           ${fields.speaker_ids && html`<p class="field-error">${fields.speaker_ids}</p>`}
         </fieldset>`}
-        <${Field} name="capacity" label=${t('Seats in this session (optional)')} type="number" min="0" errors=${fields} />
-        <${Field} name="plenary" label=${t('Plenary: everyone attends, nobody chooses it')} type="checkbox" errors=${fields} />
+        <${Field} name="capacity" label=${t('Seats in this session (optional)')} type="number" min="0" value=${session?.capacity || ''} errors=${fields} />
+        <${Field} name="plenary" label=${t('Plenary: everyone attends, nobody chooses it')} type="checkbox" checked=${session?.plenary} errors=${fields} />
+        ${session && html`<${Field} name="change_note" label=${t('Note to its attendees (optional)')} errors=${fields} />`}
         ${error && Object.keys(fields).length === 0 && html`<${FormError} error=${error} />`}
         ${error && Object.keys(fields).length > 0 && html`<div class="notice error" role="alert">${t('Some fields need your attention.')}</div>`}
-        <button type="submit" disabled=${busy}>${t('Add the session')}</button>
-      </form>
-    </details>`;
+        <button type="submit" disabled=${busy}>${session ? t('Save') : t('Add the session')}</button>
+        ${session && html` <button type="button" class="link" onClick=${onClose}>${t('Back')}</button>`}
+      </form>`;
+  return session
+    ? html`<section class="panel" aria-labelledby="edit-session-title"><h3 id="edit-session-title">${t('Change “{title}”', { title: session.title })}</h3>${form}</section>`
+    : html`<details class="panel"><summary>${t('Add a session')}</summary>${form}</details>`;
 }
 
 function RoomForm({ event, onDone }) {
