@@ -42,10 +42,12 @@ public sealed class TestPlatform : IAsyncDisposable
     private static readonly HttpClient TokenClient = new();
     private readonly Dictionary<string, string> _connectionStrings;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _tokens = new();
+    private readonly ResourceExitWatch _exits;
 
     private TestPlatform(DistributedApplication app, OtlpCollector collector, string dataDirectory, Dictionary<string, string> connectionStrings)
     {
         App = app;
+        _exits = new ResourceExitWatch(app);
         _collector = collector;
         DataDirectory = dataDirectory;
         _connectionStrings = connectionStrings;
@@ -169,6 +171,7 @@ public sealed class TestPlatform : IAsyncDisposable
     /// </summary>
     public async Task RestartAsync(string resource, CancellationToken cancellationToken = default)
     {
+        _exits.Expect(resource);
         var result = await App.Services.GetRequiredService<ResourceCommandService>()
             .ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, cancellationToken);
         if (!result.Success)
@@ -187,6 +190,7 @@ public sealed class TestPlatform : IAsyncDisposable
     /// </summary>
     public async Task KillAsync(string resource, CancellationToken cancellationToken = default)
     {
+        _exits.Expect(resource);
         App.ResourceNotifications.TryGetCurrentState(resource, out var state);
         var pid = state?.Snapshot.Properties.SingleOrDefault(p => p.Name == "executable.pid")?.Value
             ?? throw new InvalidOperationException($"{resource} has no running process.");
@@ -206,6 +210,7 @@ public sealed class TestPlatform : IAsyncDisposable
         }
 
         await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+        _exits.Running(resource);
     }
 
     /// <summary>Process ids of every executable and service running now.</summary>
@@ -225,6 +230,7 @@ public sealed class TestPlatform : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _exits.DisposeAsync();
         await App.StopAsync();
         await App.DisposeAsync();
         await _collector.DisposeAsync();

@@ -19,6 +19,7 @@ public sealed class Browser : IAsyncDisposable
     private readonly IBrowser _chromium;
     private readonly List<string> _accessibilityViolations = [];
     private readonly List<string> _tooWide = [];
+    private readonly HashSet<string> _looked = [];
 
     private Browser(IPlaywright playwright, IBrowser chromium)
     {
@@ -87,11 +88,16 @@ public sealed class Browser : IAsyncDisposable
     }
 
     /// <summary>
-    /// Screenshots of the page as it stands (desktop and phone width), an axe-core check of each, and whether the page
-    /// fits the screen's width.
+    /// Screenshots of the page as it stands (desktop and phone width), whether it fits the screen's width, and an
+    /// axe-core check. Each page is looked at once, however often the flow passes by it.
     /// </summary>
     public async Task LookAtAsync(IPage page, string name)
     {
+        if (!_looked.Add(name))
+        {
+            return;
+        }
+
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var (width, height) = page.ViewportSize is { } current ? (current.Width, current.Height) : (Desktop.Width, Desktop.Height);
         foreach (var (size, suffix) in new[] { (Desktop, "desktop"), (Phone, "phone") })
@@ -103,9 +109,11 @@ public sealed class Browser : IAsyncDisposable
             }
 
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}-{suffix}.png"), FullPage = true });
-            await CheckAccessibilityAsync(page, $"{name} ({suffix})");
         }
 
+        // Once, at phone width, where the layout is tightest (a table that scrolls sideways, say): axe costs a second
+        // of CPU that the services of the other test systems share.
+        await CheckAccessibilityAsync(page, name);
         await page.SetViewportSizeAsync(width, height);
     }
 
