@@ -82,7 +82,8 @@ public static class LocalPorts
         return (Math.Max(1024, lowest - 12000), lowest);
     }
 
-    private static bool IsFree(int port)
+    /// <summary>Whether a listener can take the port on loopback now.</summary>
+    public static bool IsFree(int port)
     {
         try
         {

@@ -38,7 +38,7 @@ internal sealed class IdentityClient(HttpClient http)
     /// <summary>A browser's call to its own account (/account/…), passed to identity with the session's access token.</summary>
     public async Task<HttpResponseMessage> AccountAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var forward = new HttpRequestMessage(new HttpMethod(request.Method), request.Path.Value!.TrimStart('/') + request.QueryString);
+        using var forward = new HttpRequestMessage(new HttpMethod(request.Method), request.Path.Value!.TrimStart('/') + request.QueryString);
         forward.Headers.TryAddWithoutValidation("Authorization", request.Headers.Authorization.ToString());
         if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
         {

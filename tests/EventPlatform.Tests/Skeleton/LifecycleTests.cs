@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Aspire.Hosting.Testing;
 using EventPlatform.AppHost.Launcher;
 
@@ -20,7 +18,7 @@ public sealed class LifecycleTests
         await app.DisposeAsync();
 
         pids.Where(pid => Directory.Exists($"/proc/{pid}")).ShouldBeEmpty();
-        ports.Where(port => !IsFree(port)).ShouldBeEmpty();
+        ports.Where(port => !LocalPorts.IsFree(port)).ShouldBeEmpty();
         Directory.Exists(dataDirectory).ShouldBeFalse();
     }
 
@@ -73,19 +71,5 @@ public sealed class LifecycleTests
         catalog.Annotations.OfType<Aspire.Hosting.ApplicationModel.ExplicitStartupAnnotation>().ShouldNotBeEmpty();
         builder.Resources.SelectMany(r => r.Annotations.OfType<Aspire.Hosting.ApplicationModel.WaitAnnotation>())
             .Where(w => w.Resource == catalog).ShouldBeEmpty();
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

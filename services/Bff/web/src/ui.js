@@ -96,6 +96,11 @@ export function useSubmit(action) {
   return { busy, error, fields: error?.fields || {}, submit, setError };
 }
 
+/** The field errors under one message field of the request (billing_details.…), keyed by the field's own name. */
+export function prefixed(fields, prefix) {
+  return Object.fromEntries(Object.entries(fields).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+}
+
 /** The message of a failed form, unless it is only about fields that already show it. */
 export function FormError({ error }) {
   if (!error) return null;

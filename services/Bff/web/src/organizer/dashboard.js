@@ -3,8 +3,7 @@ import { html } from '../html.js';
 import { get, post } from '../api.js';
 import { t, dateTime, label, number, percent, money } from '../i18n.js';
 import { useSession, isOrganizer } from '../session.js';
-import { Title, useLoad, Loading, ErrorNotice, Field, useSubmit, FormError, Empty, Scroll } from '../ui.js';
-import { prefixed } from '../pages/event.js';
+import { Title, useLoad, Loading, ErrorNotice, Field, useSubmit, FormError, Empty, Scroll, prefixed } from '../ui.js';
 
 export function OrganizerPage() {
   const { session } = useSession();

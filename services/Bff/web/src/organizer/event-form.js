@@ -4,8 +4,7 @@ import { html } from '../html.js';
 import { get, post, patch } from '../api.js';
 import { t } from '../i18n.js';
 import { go } from '../router.js';
-import { Title, useLoad, Loading, ErrorNotice, Field, useSubmit, FormError } from '../ui.js';
-import { prefixed } from '../pages/event.js';
+import { Title, useLoad, Loading, ErrorNotice, Field, useSubmit, FormError, prefixed } from '../ui.js';
 import { toInstant, toLocal, browserZone, zones } from './zoned-time.js';
 
 export function EventFormPage({ params }) {

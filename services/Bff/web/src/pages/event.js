@@ -5,7 +5,7 @@ import { get, post } from '../api.js';
 import { t, dateTime, date, time, money, label } from '../i18n.js';
 import { go } from '../router.js';
 import { useSession } from '../session.js';
-import { Title, useLoad, Loading, ErrorNotice, Field, useSubmit, FormError, Notice } from '../ui.js';
+import { Title, useLoad, Loading, ErrorNotice, Field, useSubmit, FormError, Notice, prefixed } from '../ui.js';
 import { where } from './events.js';
 
 export function EventPage({ params }) {
@@ -156,10 +156,6 @@ function Register({ event, program, availability, mine, session }) {
         <button type="submit" disabled=${busy}>${event.price ? t('Register and pay {price}', { price: money(event.price) }) : t('Register')}</button>
       </form>
     </section>`;
-}
-
-export function prefixed(fields, prefix) {
-  return Object.fromEntries(Object.entries(fields).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
 }
 
 function groupBy(items, key) {
