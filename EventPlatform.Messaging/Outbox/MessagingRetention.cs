@@ -31,7 +31,7 @@ internal sealed class MessagingRetention<TDbContext>(
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+            catch (Exception e)
             {
                 logger.HousekeepingFailed(e, "pruning the outbox and inbox", interval);
             }

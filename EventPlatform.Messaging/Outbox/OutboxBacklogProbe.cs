@@ -32,7 +32,7 @@ internal sealed class OutboxBacklogProbe<TDbContext>(
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+            catch (Exception e)
             {
                 logger.HousekeepingFailed(e, "measuring the outbox backlog", interval);
             }

@@ -27,8 +27,9 @@ internal sealed class RedisStreamTrimmer(
                 {
                     await TrimAsync(stream);
                 }
-                catch (Exception e) when (e is RedisException or RedisTimeoutException)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // Housekeeping never stops the service: an exception escaping a BackgroundService stops the host.
                     logger.HousekeepingFailed(e, $"trimming {stream}", interval);
                 }
             }
@@ -41,8 +42,11 @@ internal sealed class RedisStreamTrimmer(
         var keepFrom = StreamIds.At(clock.GetUtcNow() - options.Value.Redis.StreamRetention);
         foreach (var group in await database.StreamGroupInfoAsync(stream))
         {
-            var oldestNeeded = group.PendingMessageCount > 0
-                ? (await database.StreamPendingAsync(stream, group.Name)).LowestPendingMessageId.ToString()
+            // Asked of XPENDING itself, not of the group's count read a moment earlier: the consumer may have
+            // acknowledged everything in between, and then there is no lowest pending id.
+            var pending = await database.StreamPendingAsync(stream, group.Name);
+            var oldestNeeded = pending.PendingMessageCount > 0 && !pending.LowestPendingMessageId.IsNull
+                ? pending.LowestPendingMessageId.ToString()
                 : group.LastDeliveredId ?? "0-0";
             keepFrom = StreamIds.Min(keepFrom, oldestNeeded);
         }
