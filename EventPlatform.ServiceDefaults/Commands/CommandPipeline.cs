@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using EventPlatform.Domain;
 using EventPlatform.Messaging.Outbox;
 using EventPlatform.ServiceDefaults.Data;
@@ -123,6 +124,17 @@ public sealed class CommandPipeline<TDbContext>(
             await context.CompensateAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Enqueues what the tracked aggregates raised so far as if raised within <paramref name="cause"/>: when one
+    /// transaction carries the work of several requests, each one's events continue that request's trace.
+    /// </summary>
+    public async Task EnqueueRaisedEventsAsync(Activity? cause, CancellationToken cancellationToken)
+    {
+        // An async method restores its caller's execution context on return: Activity.Current changes here only.
+        Activity.Current = cause;
+        await PublishDomainEventsAsync(cancellationToken);
     }
 
     /// <summary>Every event the tracked aggregates raised, in the order raised, mapped and enqueued in this transaction.</summary>

@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using EventPlatform.Domain;
+using EventPlatform.Registrations.Application.Registering;
+using EventPlatform.Registrations.Domain.Sessions;
 using EventPlatform.Registrations.Application.Sessions;
 using EventPlatform.Registrations.Domain.Policies;
 using EventPlatform.Registrations.Domain.Registrations;
@@ -30,6 +33,7 @@ public sealed class RegistrationCommands(
     RegistrationAccess access,
     SessionChoices sessions,
     PaymentOpener payments,
+    RegistrationQueues queues,
     TimeProvider clock)
 {
     private RegistrationDbContext Db => pipeline.Db;
@@ -50,21 +54,18 @@ public sealed class RegistrationCommands(
 
         try
         {
-            return await pipeline.RunAsync(async (context, token) =>
+            var registration = requestedSessions.Count == 0
+                ? await queues.RegisterAsync(
+                    new QueuedRegistration(command, policy, await seats.AskGateAsync(policy.EventId, cancellationToken), now, Activity.Current, cancellationToken),
+                    cancellationToken)
+                : await RegisterWithSessionsAsync(command, policy, requestedSessions, now, cancellationToken);
+            if (registration.Status == RegistrationStatus.Pending)
             {
-                var seatTaken = await seats.TryTakeAsync(policy.EventId, context, token);
-                long? ticket = !seatTaken && Registration.MayBeWaitlisted(policy)
-                    ? await ledger.NextWaitlistTicketAsync(token)
-                    : null;
-                var registration = Registration.Request(
-                    Guid.CreateVersion7(now), command.RequestId, command.Attendee, policy, command.SessionIds, command.NoteToOrganizer,
-                    seatTaken, ticket, now, command.BillingDetails);
-                Db.Registrations.Add(registration);
-                await sessions.RecordAsync(requestedSessions, token);
-                await sessions.ApplyRequestedAsync(registration, token);
-                OpenPaymentAfterCommit(registration, context, cancellationToken);
-                return registration;
-            }, cancellationToken);
+                // The attendee can pay as soon as this call returns.
+                await payments.TryOpenAsync(registration.Id, cancellationToken);
+            }
+
+            return registration;
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
@@ -73,6 +74,27 @@ public sealed class RegistrationCommands(
             return await SameRequestAsync(command, cancellationToken) ?? throw AlreadyRegistered(command);
         }
     }
+
+    /// <summary>
+    /// Sessions asked for take their seats in the same transaction, in session order; such a registration commits on its
+    /// own rather than in its event's group, so two transactions never take session seats crosswise.
+    /// </summary>
+    private Task<Registration> RegisterWithSessionsAsync(
+        RegisterCommand command, CapacityPolicy policy, IReadOnlyList<Session> requestedSessions, DateTimeOffset now, CancellationToken cancellationToken) =>
+        pipeline.RunAsync(async (context, token) =>
+        {
+            var seatTaken = await seats.TryTakeAsync(policy.EventId, context, token);
+            long? ticket = !seatTaken && Registration.MayBeWaitlisted(policy)
+                ? await ledger.NextWaitlistTicketAsync(token)
+                : null;
+            var registration = Registration.Request(
+                Guid.CreateVersion7(now), command.RequestId, command.Attendee, policy, command.SessionIds, command.NoteToOrganizer,
+                seatTaken, ticket, now, command.BillingDetails);
+            Db.Registrations.Add(registration);
+            await sessions.RecordAsync(requestedSessions, token);
+            await sessions.ApplyRequestedAsync(registration, token);
+            return registration;
+        }, cancellationToken);
 
     public Task<Registration> ApproveAsync(Guid id, Caller caller, CancellationToken cancellationToken) =>
         pipeline.RunAsync(async (context, token) =>

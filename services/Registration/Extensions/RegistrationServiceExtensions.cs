@@ -6,6 +6,7 @@ using EventPlatform.Messaging;
 using EventPlatform.Registrations.Application;
 using EventPlatform.Registrations.Application.Catalog;
 using EventPlatform.Registrations.Application.Payments;
+using EventPlatform.Registrations.Application.Registering;
 using EventPlatform.Registrations.Application.Ports;
 using EventPlatform.Registrations.Application.Seats;
 using EventPlatform.Registrations.Application.Sessions;
@@ -56,6 +57,8 @@ public static class RegistrationServiceExtensions
         builder.Services.AddScoped<WaitlistPositions>();
         builder.Services.AddSingleton<RegistrationAccess>();
         builder.Services.AddScoped<RegistrationCommands>();
+        builder.Services.AddScoped<RegistrationGroup>();
+        builder.Services.AddSingleton<RegistrationQueues>();
         builder.Services.AddScoped<RegistrationQueries>();
         builder.Services.AddScoped<HoldExpiry>();
         builder.Services.AddScoped<IPayments, PaymentsClient>();

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using EventPlatform.Tests.Messaging;
 using Npgsql;
 using StackExchange.Redis;
 
@@ -137,6 +138,51 @@ public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructur
     }
 
     [Fact]
+    public async Task Registrations_that_arrive_while_their_event_commits_are_grouped_and_each_gets_the_answer_it_would_have_alone()
+    {
+        var eventId = await _first.PublishOpenEventAsync(3, _clock.GetUtcNow());
+        // The seat row is held, so the first attempt waits in its transaction and the next ones queue behind it.
+        await using var blocker = new NpgsqlConnection(_database);
+        await blocker.OpenAsync();
+        await using var lockHolder = await blocker.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM event_seats WHERE event_id = @e FOR UPDATE", blocker, lockHolder))
+        {
+            lockRow.Parameters.AddWithValue("e", eventId);
+            await lockRow.ExecuteScalarAsync();
+        }
+
+        var first = _first.RegisterAsync(eventId, "first");
+        await Eventually.HoldsAsync(() => WaitingOnSeatRowAsync(eventId), "the first attempt to wait for the seat row");
+        var queued = new Dictionary<string, Task<RegistrationService::EventPlatform.Registrations.Domain.Registrations.Registration>>();
+        foreach (var subject in new[] { "second", "third", "fourth", "fifth" })
+        {
+            queued[subject] = _first.RegisterAsync(eventId, subject);
+        }
+
+        // The same attendee again under another key, and the same request again: they clash inside the group.
+        var sameAttendee = _first.RegisterAsync(eventId, "second", requestId: $"other-{Guid.NewGuid():N}");
+        var sameRequest = _first.RegisterAsync(eventId, "third");
+        await Task.Delay(200);
+        Assert.All(queued.Values, t => Assert.False(t.IsCompleted));
+        await lockHolder.RollbackAsync();
+
+        // Queue order is arrival order, which the callers' own checks make unpredictable here: the answers are
+        // compared with the database rather than with the order of the calls.
+        Assert.Equal(RegistrationStatus.Confirmed, (await first).Status);
+        var clashes = await Task.WhenAll(Outcome(queued["second"]), Outcome(sameAttendee));
+        Assert.Single(clashes, c => c is null);
+        Assert.Single(clashes, c => c is EventPlatform.Domain.AlreadyExistsException);
+        Assert.Equal((await queued["third"]).Id, (await sameRequest).Id);
+        var registrations = await AllAsync(eventId);
+        Assert.Equal(5, registrations.Count);
+        Assert.Equal(3, registrations.Count(r => r.Status == RegistrationStatus.Confirmed));
+        var waitlisted = registrations.Where(r => r.Status == RegistrationStatus.Waitlisted).ToList();
+        Assert.Equal(2, waitlisted.Count);
+        Assert.Equal(2, waitlisted.Select(r => r.WaitlistTicket).Distinct().Count());
+        Assert.Equal(3, await TakenAsync(eventId));
+    }
+
+    [Fact]
     public async Task Reconciliation_leaves_a_seat_granted_moments_ago_to_its_attempt_and_repairs_it_once_the_event_is_quiet()
     {
         await using var third = await RegistrationReplica.StartAsync(
@@ -205,6 +251,30 @@ public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructur
     private Task<List<RegistrationService::EventPlatform.Registrations.Domain.Registrations.Registration>> AllAsync(Guid eventId) =>
         _first.InScopeAsync(s => s.GetRequiredService<RegistrationDbContext>().Registrations.AsNoTracking()
             .Where(r => r.EventId == eventId).ToListAsync());
+
+    private static async Task<Exception?> Outcome(Task task)
+    {
+        try
+        {
+            await task;
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+    }
+
+    /// <summary>Whether a transaction waits for the event's seat row (the one the test holds).</summary>
+    private async Task<bool> WaitingOnSeatRowAsync(Guid eventId)
+    {
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%event_seats%'",
+            connection);
+        return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
 
     private Task<int> TakenAsync(Guid eventId) =>
         _first.InScopeAsync(s => s.GetRequiredService<RegistrationDbContext>().EventSeats.AsNoTracking()

@@ -12,6 +12,9 @@ public interface ISeatLedger
     /// <summary>Takes one seat if one is free; false when the event is full.</summary>
     Task<bool> TryTakeAsync(Guid eventId, CancellationToken cancellationToken);
 
+    /// <summary>Takes up to <paramref name="wanted"/> seats in one statement; returns how many were free to take.</summary>
+    Task<int> TakeUpToAsync(Guid eventId, int wanted, CancellationToken cancellationToken);
+
     Task ReleaseAsync(Guid eventId, CancellationToken cancellationToken);
 
     /// <summary>
@@ -25,4 +28,7 @@ public interface ISeatLedger
 
     /// <summary>Arrival order on every waitlist: a ticket is drawn when a registration is waitlisted.</summary>
     Task<long> NextWaitlistTicketAsync(CancellationToken cancellationToken);
+
+    /// <summary><paramref name="count"/> tickets in ascending order, in one round trip.</summary>
+    Task<IReadOnlyList<long>> NextWaitlistTicketsAsync(int count, CancellationToken cancellationToken);
 }
