@@ -12,14 +12,17 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Npgsql;
 
-// Registrations through the BFF (free event, flash sale) beside pgbench's TPC-B-like TPS on the same PostgreSQL server,
-// measured in one run so the figures read as a ratio rather than as machine-bound absolutes.
+// Registrations through the BFF (a free event at two loads, a flash sale) beside pgbench on the same PostgreSQL server —
+// TPC-B-like, and the database floor of one registration (registration-floor.sql) — measured in one run so the figures
+// read as ratios rather than as machine-bound absolutes.
+const int Attendees = 10_000;
+const int WarmupCapacity = 3_000;
+const int WarmupAttempts = 4_000;
 const int FreeRequests = 2_000;
-const int FreeConcurrency = 16;
-const int WarmupRequests = 200;
-const int FlashSeats = 100;
-const int FlashAttempts = 2_000;
-const int FlashConcurrency = 200;
+const int FreeRequestsAtRush = 4_000;
+const int FlashSeats = 500;
+const int FlashAttempts = 10_000;
+const int Rush = 200;
 const string PgBench = "/usr/lib/postgresql/15/bin/pgbench";
 var requestTimeout = TimeSpan.FromSeconds(60);
 
@@ -71,9 +74,12 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
     Timeout = requestTimeout,
 };
 
-// Tokens are minted before any clock starts.
-string[] MintAttendeeTokens(string prefix, int count) =>
-    Enumerable.Range(0, count).Select(i => app.CreateToken($"{prefix}-{i}-{Guid.NewGuid():N}", CallerRole.Attendee)).ToArray();
+// Tokens are minted before any clock starts, in parallel; one attendee registers once per event, so the same
+// attendees serve every phase, each phase on an event of its own.
+Console.WriteLine($"Minting {Attendees:N0} attendee tokens…");
+var tokens = new string[Attendees];
+Parallel.For(0, Attendees, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+    i => tokens[i] = app.CreateToken($"bench-attendee-{i}-{Guid.NewGuid():N}", CallerRole.Attendee));
 
 async Task<(string Status, double Milliseconds)> RegisterAsync(string eventId, string token, int i)
 {
@@ -90,111 +96,86 @@ async Task<(string Status, double Milliseconds)> RegisterAsync(string eventId, s
     };
     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
     var started = Stopwatch.GetTimestamp();
-    using var response = await http.SendAsync(request);
-    var body = await response.Content.ReadAsStringAsync();
-    var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-    if (!response.IsSuccessStatusCode)
+    try
     {
-        return ($"HTTP {(int)response.StatusCode}: {body[..Math.Min(body.Length, 200)]}", elapsed);
-    }
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (!response.IsSuccessStatusCode)
+        {
+            var retryAfter = response.Headers.RetryAfter is { } after ? $" (Retry-After {after})" : "";
+            return ($"HTTP {(int)response.StatusCode}{retryAfter}: {body[..Math.Min(body.Length, 160)]}", elapsed);
+        }
 
-    using var json = JsonDocument.Parse(body);
-    return (json.RootElement.GetProperty("status").GetString() ?? "?", elapsed);
+        using var json = JsonDocument.Parse(body);
+        return (json.RootElement.GetProperty("status").GetString() ?? "?", elapsed);
+    }
+    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+    {
+        return ($"no answer: {e.GetType().Name}", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
 }
 
-// Runs count requests with at most concurrency in flight; onResult is called as each one completes.
-async Task<TimeSpan> RunAsync(string eventId, string[] tokens, int concurrency, Action<string, double> onResult)
+// Sends count registrations with at most concurrency in flight, attendee i with tokens[i].
+async Task<Phase> RunAsync(string eventId, int count, int concurrency, int fullAt = int.MaxValue)
 {
+    var phase = new Phase(count);
     var next = -1;
     var clock = Stopwatch.StartNew();
     var workers = Enumerable.Range(0, concurrency).Select(async _ =>
     {
         int i;
-        while ((i = Interlocked.Increment(ref next)) < tokens.Length)
+        while ((i = Interlocked.Increment(ref next)) < count)
         {
             var (status, ms) = await RegisterAsync(eventId, tokens[i], i);
-            onResult(status, ms);
+            phase.Record(status, ms, clock.Elapsed, fullAt);
         }
     });
     await Task.WhenAll(workers);
-    return clock.Elapsed;
+    phase.Elapsed = clock.Elapsed;
+    return phase;
 }
 
-static double Percentile(List<double> values, double percentile)
-{
-    var sorted = values.Order().ToList();
-    var rank = (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1;
-    return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
-}
+// Warm-up: every service reaches its steady state (the JIT's tiered compilation of the hot paths, connection pools),
+// on both the confirmed and the waitlisted path; a system in a rush has been running for a while.
+Console.WriteLine($"Warm-up: {WarmupAttempts:N0} registrations on {WarmupCapacity:N0} seats, {Rush / 2} in flight…");
+var warmup = await RunAsync(await PublishedFreeEventAsync("Bench warm-up", WarmupCapacity), WarmupAttempts, Rush / 2);
+Console.WriteLine($"  {warmup.Summary}");
 
-static string Summary(ConcurrentDictionary<string, int> outcomes) =>
-    string.Join(", ", outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key} × {o.Value}"));
+Console.WriteLine($"Free event: {FreeRequests:N0} registrations, 16 in flight…");
+var free16 = await RunAsync(await PublishedFreeEventAsync("Bench free event", FreeRequests), FreeRequests, 16);
+Console.WriteLine($"  {free16.Summary}");
 
-// (a) Free event with ample capacity.
-Console.WriteLine("Free event: creating and publishing…");
-var freeEvent = await PublishedFreeEventAsync("Bench free event", FreeRequests + WarmupRequests + 1_000);
-var warmupTokens = MintAttendeeTokens("warmup", WarmupRequests);
-var freeTokens = MintAttendeeTokens("free", FreeRequests);
-Console.WriteLine($"Free event: warming up with {WarmupRequests} registrations…");
-var warmupOutcomes = new ConcurrentDictionary<string, int>();
-await RunAsync(freeEvent, warmupTokens, FreeConcurrency, (status, _) => warmupOutcomes.AddOrUpdate(status, 1, (_, n) => n + 1));
-Console.WriteLine($"  warm-up outcomes: {Summary(warmupOutcomes)}");
-Console.WriteLine($"Free event: {FreeRequests} registrations at concurrency {FreeConcurrency}…");
-var freeLatencies = new List<double>();
-var freeOutcomes = new ConcurrentDictionary<string, int>();
-var freeElapsed = await RunAsync(freeEvent, freeTokens, FreeConcurrency, (status, ms) =>
-{
-    freeOutcomes.AddOrUpdate(status, 1, (_, n) => n + 1);
-    lock (freeLatencies)
-    {
-        freeLatencies.Add(ms);
-    }
-});
-var freeConfirmed = freeOutcomes.GetValueOrDefault("REGISTRATION_STATUS_CONFIRMED");
-var freePerSecond = FreeRequests / freeElapsed.TotalSeconds;
-Console.WriteLine($"  outcomes: {Summary(freeOutcomes)}; {freeElapsed.TotalSeconds:N1} s");
+Console.WriteLine($"Free event: {FreeRequestsAtRush:N0} registrations, {Rush} in flight…");
+var freeRush = await RunAsync(await PublishedFreeEventAsync("Bench free event at rush", FreeRequestsAtRush), FreeRequestsAtRush, Rush);
+Console.WriteLine($"  {freeRush.Summary}");
 
-// (b) Flash sale: many attempts at once on a small event.
-Console.WriteLine($"Flash sale: event with {FlashSeats} seats, {FlashAttempts} attempts, {FlashConcurrency} in flight…");
+Console.WriteLine($"Flash sale: {FlashAttempts:N0} attempts on {FlashSeats} seats, {Rush} in flight…");
 var flashEvent = await PublishedFreeEventAsync("Bench flash sale", FlashSeats);
-var flashTokens = MintAttendeeTokens("flash", FlashAttempts);
-var flashOutcomes = new ConcurrentDictionary<string, int>();
-var flashConfirmed = 0;
-var fullClock = Stopwatch.StartNew();
-TimeSpan? timeToFull = null;
+var flashClock = Stopwatch.StartNew();
 TimeSpan? dbTimeToFull = null;
-
-// The database's view of "full": polled during the sale (bounded), since an answer may say Waitlisted for someone
-// promoted a moment later.
+// The database's view of "full", polled during the sale: an answer could say Waitlisted for someone promoted a moment later.
 var poller = Task.Run(async () =>
 {
     await using var connection = new NpgsqlConnection(registrationDb);
     await connection.OpenAsync();
-    while (fullClock.Elapsed < TimeSpan.FromMinutes(2))
+    while (flashClock.Elapsed < TimeSpan.FromMinutes(3))
     {
         await using var command = new NpgsqlCommand(
             "SELECT count(*) FROM registrations WHERE event_id = @e AND status IN ('Confirmed', 'Pending')", connection);
         command.Parameters.AddWithValue("e", Guid.Parse(flashEvent));
         if ((long)(await command.ExecuteScalarAsync())! >= FlashSeats)
         {
-            dbTimeToFull = fullClock.Elapsed;
+            dbTimeToFull = flashClock.Elapsed;
             return;
         }
 
         await Task.Delay(20);
     }
 });
-var flashElapsed = await RunAsync(flashEvent, flashTokens, FlashConcurrency, (status, _) =>
-{
-    flashOutcomes.AddOrUpdate(status, 1, (_, n) => n + 1);
-    if (status == "REGISTRATION_STATUS_CONFIRMED" && Interlocked.Increment(ref flashConfirmed) == FlashSeats)
-    {
-        timeToFull = fullClock.Elapsed;
-    }
-});
+var flash = await RunAsync(flashEvent, FlashAttempts, Rush, fullAt: FlashSeats);
 await poller;
-var flashWaitlisted = flashOutcomes.GetValueOrDefault("REGISTRATION_STATUS_WAITLISTED");
-Console.WriteLine($"  outcomes: {Summary(flashOutcomes)}; {flashElapsed.TotalSeconds:N1} s");
+Console.WriteLine($"  {flash.Summary}");
 
 // The registration database is the source of truth for overselling.
 long dbConfirmed, dbWaitlisted, dbCapacity, duplicates, dbPromoted;
@@ -218,8 +199,7 @@ await using (var connection = new NpgsqlConnection(registrationDb))
 
 var oversell = Math.Max(0, dbConfirmed - dbCapacity);
 
-// (c) pgbench TPC-B-like on the same PostgreSQL server, in a scratch database.
-Console.WriteLine("pgbench: initialising scale 10 in a scratch database…");
+// pgbench on the same PostgreSQL server, in a scratch database: TPC-B-like, then the floor of one registration.
 var scratch = $"bench_pgbench_{Guid.NewGuid():N}"[..24];
 await using (var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={postgresPort};Username=postgres;Database=postgres"))
 {
@@ -255,25 +235,91 @@ async Task<string> PgBenchAsync(params string[] arguments)
     return await output;
 }
 
+static double Tps(string pgbenchOutput) =>
+    Regex.Match(pgbenchOutput, @"tps = ([0-9.]+)") is { Success: true } match
+        ? double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+        : double.NaN;
+
+Console.WriteLine("pgbench: TPC-B-like, scale 10, 8 clients, 20 s…");
 await PgBenchAsync("-i", "-s", "10", "-q");
-Console.WriteLine("pgbench: TPC-B-like, 8 clients, 2 threads, 20 s…");
-var pgbenchOutput = await PgBenchAsync("-c", "8", "-j", "2", "-T", "20");
-var tpsMatch = Regex.Match(pgbenchOutput, @"tps = ([0-9.]+)");
-var pgbenchTps = tpsMatch.Success ? double.Parse(tpsMatch.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : double.NaN;
-Console.WriteLine(pgbenchOutput.Trim());
+var tpcb = Tps(await PgBenchAsync("-c", "8", "-j", "2", "-T", "20"));
+Console.WriteLine("pgbench: one registration's floor (seat + registration + outbox row in one statement), 16 clients, 15 s…");
+await using (var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={postgresPort};Username=postgres;Database={scratch}"))
+{
+    await connection.OpenAsync();
+    await using var schema = new NpgsqlCommand("""
+        CREATE TABLE event_seats(event_id int PRIMARY KEY, taken int NOT NULL, capacity int NOT NULL, CHECK (taken <= capacity));
+        CREATE TABLE registrations(id uuid PRIMARY KEY DEFAULT gen_random_uuid(), event_id int NOT NULL, attendee text NOT NULL,
+                                   status text NOT NULL, created timestamptz DEFAULT now());
+        CREATE UNIQUE INDEX ON registrations(event_id, attendee);
+        CREATE TABLE outbox(id bigserial PRIMARY KEY, topic text, payload jsonb, created timestamptz DEFAULT now());
+        INSERT INTO event_seats SELECT g, 0, 100000000 FROM generate_series(1, 1000) g;
+        """, connection);
+    await schema.ExecuteNonQueryAsync();
+}
+
+var floor = Tps(await PgBenchAsync("-n", "-c", "16", "-j", "2", "-T", "15", "-f", Path.Combine(AppContext.BaseDirectory, "registration-floor.sql")));
+
+string Row(string what, Phase phase, string answers) =>
+    $"{what,-34} {phase.Count / phase.Elapsed.TotalSeconds,10:N0} {phase.Percentile(50),8:N1} {phase.Percentile(99),9:N1}   {answers}";
 
 Console.WriteLine();
-Console.WriteLine($"Free event through the BFF: {FreeRequests:N0} registrations at concurrency {FreeConcurrency}, each a distinct attendee");
-Console.WriteLine($"  {freePerSecond:N0} registrations/s, p50 {Percentile(freeLatencies, 50):N1} ms, p99 {Percentile(freeLatencies, 99):N1} ms ({freeConfirmed:N0} confirmed)");
-Console.WriteLine($"Flash sale: {FlashAttempts:N0} attempts ({FlashConcurrency} in flight) on {FlashSeats} seats");
-Console.WriteLine($"  {FlashAttempts / flashElapsed.TotalSeconds:N0} attempts/s, full after {(timeToFull is { } full ? $"{full.TotalMilliseconds:N0} ms" : "never (fewer confirmations than seats)")}, all answered after {flashElapsed.TotalSeconds:N1} s");
-Console.WriteLine($"  database full (100th confirmed row, polled every 20 ms) after {(dbTimeToFull is { } dbFull ? $"{dbFull.TotalMilliseconds:N0} ms" : "not within 2 min")}");
-Console.WriteLine($"  answers: {flashConfirmed:N0} confirmed, {flashWaitlisted:N0} waitlisted; database: {dbConfirmed:N0} confirmed/pending, {dbWaitlisted:N0} waitlisted, capacity {dbCapacity:N0}; {dbPromoted:N0} confirmed rows were promoted from the waitlist");
-Console.WriteLine($"  oversell: {oversell} (confirmed beyond capacity), duplicate attendees: {duplicates}");
-Console.WriteLine($"pgbench TPC-B-like (scale 10, 8 clients, 20 s) on the same server: {pgbenchTps:N0} TPS");
+Console.WriteLine($"{"registrations through the BFF",-34} {"answers/s",10} {"p50 ms",8} {"p99 ms",9}   answers");
+Console.WriteLine(Row("free event, 16 in flight", free16, free16.Summary));
+Console.WriteLine(Row($"free event, {Rush} in flight", freeRush, freeRush.Summary));
+Console.WriteLine(Row($"flash sale {FlashAttempts:N0} on {FlashSeats}, {Rush} in flight", flash, flash.Summary));
+Console.WriteLine(
+    $"  flash sale: full after {(flash.TimeToFull is { } full ? $"{full.TotalSeconds:N2} s" : "never (fewer confirmations than seats)")} " +
+    $"({FlashSeats}th Confirmed answer), database full after {(dbTimeToFull is { } dbFull ? $"{dbFull.TotalSeconds:N2} s" : "not within 3 min")}, " +
+    $"all answered after {flash.Elapsed.TotalSeconds:N1} s");
+Console.WriteLine(
+    $"  database: {dbConfirmed:N0} confirmed, {dbWaitlisted:N0} waitlisted, capacity {dbCapacity:N0}, {dbPromoted:N0} promoted from the waitlist; " +
+    $"oversell {oversell}, duplicate attendees {duplicates}");
+Console.WriteLine($"{"pgbench TPC-B-like, 8 clients",-34} {tpcb,10:N0} TPS");
+Console.WriteLine($"{"pgbench registration floor, 16 cl.",-34} {floor,10:N0} TPS");
 Console.WriteLine();
 Console.WriteLine(
-    $"Registrations through the BFF run at {freePerSecond:N0}/s against {pgbenchTps:N0} pgbench TPS on the same PostgreSQL: " +
-    $"a ratio of {freePerSecond / pgbenchTps:N2} (each registration crosses BFF → registration service → PostgreSQL + Redis, " +
-    "a pgbench transaction is five statements in one round of commits).");
+    $"Free event at 16 in flight: {free16.Count / free16.Elapsed.TotalSeconds / tpcb:P0} of TPC-B and " +
+    $"{free16.Count / free16.Elapsed.TotalSeconds / floor:P0} of the registration floor on the same PostgreSQL.");
 return oversell == 0 && duplicates == 0 ? 0 : 1;
+
+/// <summary>The answers of one phase: status counts, latencies, and when the fullAt-th Confirmed answer came.</summary>
+internal sealed class Phase(int count)
+{
+    private readonly ConcurrentDictionary<string, int> _outcomes = new();
+    private readonly List<double> _latencies = new(count);
+    private int _confirmed;
+
+    public int Count => count;
+
+    public TimeSpan Elapsed { get; set; }
+
+    public TimeSpan? TimeToFull { get; private set; }
+
+    public void Record(string status, double milliseconds, TimeSpan at, int fullAt)
+    {
+        _outcomes.AddOrUpdate(status, 1, (_, n) => n + 1);
+        lock (_latencies)
+        {
+            _latencies.Add(milliseconds);
+        }
+
+        if (status == "REGISTRATION_STATUS_CONFIRMED" && Interlocked.Increment(ref _confirmed) == fullAt)
+        {
+            TimeToFull = at;
+        }
+    }
+
+    public double Percentile(double percentile)
+    {
+        lock (_latencies)
+        {
+            var sorted = _latencies.Order().ToList();
+            var rank = (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1;
+            return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+        }
+    }
+
+    public string Summary => string.Join(", ", _outcomes.OrderByDescending(o => o.Value)
+        .Select(o => $"{o.Key.Replace("REGISTRATION_STATUS_", "", StringComparison.Ordinal).ToLowerInvariant()} {o.Value:N0}"));
+}

@@ -34,44 +34,54 @@ public sealed class RegistrationCommands(
     SessionChoices sessions,
     PaymentOpener payments,
     RegistrationQueues queues,
+    WaitlistPositions positions,
     TimeProvider clock)
 {
     private RegistrationDbContext Db => pipeline.Db;
 
-    public async Task<Registration> RegisterAsync(RegisterCommand command, CancellationToken cancellationToken)
+    /// <summary>The registration and its waitlist position (0 when not waitlisted), as the attendee sees them at once.</summary>
+    public async Task<(Registration Registration, int WaitlistPosition)> RegisterAsync(RegisterCommand command, CancellationToken cancellationToken)
     {
-        if (await SameRequestAsync(command, cancellationToken) is { } earlier)
+        var (earlier, hasActive) = await EarlierAsync(command, cancellationToken);
+        if (earlier is not null)
         {
-            return earlier;
+            return (earlier, await positions.OfAsync(earlier, cancellationToken));
         }
 
         var policy = await policies.GetAsync(command.EventId, cancellationToken);
+        // To the microsecond, as PostgreSQL keeps it: the answer is built from what was saved, not read back.
         var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         BusinessRule.Check(new EventMustBeOpenForRegistrationRule(policy));
         BusinessRule.Check(new RegistrationWindowMustBeOpenRule(policy, now));
-        await MustHaveNoActiveRegistrationAsync(command, cancellationToken);
-        var requestedSessions = await sessions.CheckRequestedAsync(policy.EventId, command.SessionIds, cancellationToken);
+        if (hasActive)
+        {
+            throw AlreadyRegistered(command);
+        }
 
+        var requestedSessions = await sessions.CheckRequestedAsync(policy.EventId, command.SessionIds, cancellationToken);
         try
         {
-            var registration = requestedSessions.Count == 0
+            var registered = requestedSessions.Count == 0
                 ? await queues.RegisterAsync(
                     new QueuedRegistration(command, policy, await seats.AskGateAsync(policy.EventId, cancellationToken), now, Activity.Current, cancellationToken),
                     cancellationToken)
                 : await RegisterWithSessionsAsync(command, policy, requestedSessions, now, cancellationToken);
-            if (registration.Status == RegistrationStatus.Pending)
+            if (registered.Registration.Status == RegistrationStatus.Pending)
             {
                 // The attendee can pay as soon as this call returns.
-                await payments.TryOpenAsync(registration.Id, cancellationToken);
+                await payments.TryOpenAsync(registered.Registration.Id, cancellationToken);
             }
 
-            return registration;
+            return registered;
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // A concurrent retry of the same request, or of the same attendee, won the race.
             Db.ChangeTracker.Clear();
-            return await SameRequestAsync(command, cancellationToken) ?? throw AlreadyRegistered(command);
+            return (await EarlierAsync(command, cancellationToken)).Earlier is { } winner
+                ? (winner, await positions.OfAsync(winner, cancellationToken))
+                : throw AlreadyRegistered(command);
         }
     }
 
@@ -79,9 +89,10 @@ public sealed class RegistrationCommands(
     /// Sessions asked for take their seats in the same transaction, in session order; such a registration commits on its
     /// own rather than in its event's group, so two transactions never take session seats crosswise.
     /// </summary>
-    private Task<Registration> RegisterWithSessionsAsync(
-        RegisterCommand command, CapacityPolicy policy, IReadOnlyList<Session> requestedSessions, DateTimeOffset now, CancellationToken cancellationToken) =>
-        pipeline.RunAsync(async (context, token) =>
+    private async Task<(Registration Registration, int WaitlistPosition)> RegisterWithSessionsAsync(
+        RegisterCommand command, CapacityPolicy policy, IReadOnlyList<Session> requestedSessions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var registration = await pipeline.RunAsync(async (context, token) =>
         {
             var seatTaken = await seats.TryTakeAsync(policy.EventId, context, token);
             long? ticket = !seatTaken && Registration.MayBeWaitlisted(policy)
@@ -95,6 +106,8 @@ public sealed class RegistrationCommands(
             await sessions.ApplyRequestedAsync(registration, token);
             return registration;
         }, cancellationToken);
+        return (registration, await positions.OfAsync(registration, cancellationToken));
+    }
 
     public Task<Registration> ApproveAsync(Guid id, Caller caller, CancellationToken cancellationToken) =>
         pipeline.RunAsync(async (context, token) =>
@@ -189,25 +202,23 @@ public sealed class RegistrationCommands(
         await Db.Registrations.Where(r => r.Id == id).Select(r => (Guid?)r.EventId).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("registration", id.ToString());
 
-    private async Task<Registration?> SameRequestAsync(RegisterCommand command, CancellationToken cancellationToken)
+    /// <summary>
+    /// In one query: the registration made earlier under the same request id (the same key again returns it; a key reused
+    /// for another attendee or event is ALREADY_EXISTS), and whether the attendee already holds an active one here.
+    /// </summary>
+    private async Task<(Registration? Earlier, bool HasActive)> EarlierAsync(RegisterCommand command, CancellationToken cancellationToken)
     {
-        var earlier = await Db.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.RequestId == command.RequestId, cancellationToken);
+        var found = await Db.Registrations.AsNoTracking()
+            .Where(r => r.RequestId == command.RequestId
+                || (r.EventId == command.EventId && r.Attendee.Subject == command.AttendeeSubject && RegistrationStatuses.Active.Contains(r.Status)))
+            .ToListAsync(cancellationToken);
+        var earlier = found.SingleOrDefault(r => r.RequestId == command.RequestId);
         if (earlier is not null && (earlier.Attendee.Subject != command.AttendeeSubject || earlier.EventId != command.EventId))
         {
             throw new AlreadyExistsException("registration", earlier.Id.ToString(), "This request_id was already used for another registration.");
         }
 
-        return earlier;
-    }
-
-    private async Task MustHaveNoActiveRegistrationAsync(RegisterCommand command, CancellationToken cancellationToken)
-    {
-        if (await Db.Registrations.AnyAsync(
-                r => r.EventId == command.EventId && r.Attendee.Subject == command.AttendeeSubject && RegistrationStatuses.Active.Contains(r.Status),
-                cancellationToken))
-        {
-            throw AlreadyRegistered(command);
-        }
+        return (earlier, found.Any(r => r.RequestId != command.RequestId));
     }
 
     private static AlreadyExistsException AlreadyRegistered(RegisterCommand command) =>

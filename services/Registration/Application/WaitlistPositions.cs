@@ -9,7 +9,25 @@ public sealed class WaitlistPositions(RegistrationDbContext db)
 {
     public async Task<int> OfAsync(Registration r, CancellationToken cancellationToken) =>
         r is { Status: RegistrationStatus.Waitlisted, WaitlistTicket: { } ticket }
-            ? 1 + await db.Registrations.CountAsync(
-                o => o.EventId == r.EventId && o.Status == RegistrationStatus.Waitlisted && o.WaitlistTicket < ticket, cancellationToken)
+            ? 1 + await AheadOfAsync(r.EventId, ticket, cancellationToken)
             : 0;
+
+    /// <summary>
+    /// The positions of tickets just drawn for one event, in ascending order and not saved yet: one count for all of
+    /// them, since nobody can be between two tickets of the same group.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> OfNewAsync(Guid eventId, IReadOnlyList<long> tickets, CancellationToken cancellationToken)
+    {
+        if (tickets.Count == 0)
+        {
+            return [];
+        }
+
+        var ahead = await AheadOfAsync(eventId, tickets[0], cancellationToken);
+        return tickets.Select((_, i) => ahead + i + 1).ToList();
+    }
+
+    private Task<int> AheadOfAsync(Guid eventId, long ticket, CancellationToken cancellationToken) =>
+        db.Registrations.CountAsync(
+            o => o.EventId == eventId && o.Status == RegistrationStatus.Waitlisted && o.WaitlistTicket < ticket, cancellationToken);
 }

@@ -12,8 +12,9 @@ public sealed class RegistrationGrpcService(RegistrationCommands commands, Regis
 {
     public override async Task<Contracts.Registration.V1.Registration> Register(RegisterRequest request, ServerCallContext context)
     {
-        var registration = await commands.RegisterAsync(request.ToCommand(context.Caller()), context.CancellationToken);
-        return await ViewAsync(registration.Id, context);
+        // What was just saved is the answer: the caller is its attendee, and its position was counted when it was drawn.
+        var (registration, position) = await commands.RegisterAsync(request.ToCommand(context.Caller()), context.CancellationToken);
+        return registration.ToContract(position);
     }
 
     public override Task<Contracts.Registration.V1.Registration> GetRegistration(GetRegistrationRequest request, ServerCallContext context) =>

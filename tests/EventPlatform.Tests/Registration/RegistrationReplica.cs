@@ -54,12 +54,12 @@ internal sealed class RegistrationReplica : IAsyncDisposable
 
     public Task<RegistrationService::EventPlatform.Registrations.Domain.Registrations.Registration> RegisterAsync(
         Guid eventId, string subject, string? requestId = null, CancellationToken cancellationToken = default) =>
-        InScopeAsync(s => s.GetRequiredService<RegistrationCommands>().RegisterAsync(
+        InScopeAsync(async s => (await s.GetRequiredService<RegistrationCommands>().RegisterAsync(
             new RegisterCommand(
                 requestId ?? $"req-{subject}-{eventId:N}", eventId, subject,
                 RegistrationService::EventPlatform.Registrations.Domain.Registrations.Attendee.Of(subject, $"Attendee {subject}", $"{subject}@example.org", "en-GB"),
                 [], null),
-            cancellationToken));
+            cancellationToken)).Registration);
 
     /// <summary>Projects a catalog event as the EventPublished/EventUpdated handler does.</summary>
     /// <summary>A free event with a waitlist, published and open for registration around the given instant.</summary>

@@ -16,7 +16,7 @@ public sealed record QueuedRegistration(
     private const int Waiting = 0, InGroup = 1, Abandoned = 2;
     private int _state;
 
-    public TaskCompletionSource<Registration> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource<(Registration Registration, int WaitlistPosition)> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Exactly one of joining a group and abandoning succeeds.</summary>
     public bool TryJoinGroup() => Interlocked.CompareExchange(ref _state, InGroup, Waiting) == Waiting;

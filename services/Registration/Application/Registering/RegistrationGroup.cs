@@ -11,15 +11,20 @@ namespace EventPlatform.Registrations.Application.Registering;
 /// (served in arrival order), one draws the waitlist tickets, one batch inserts the rows and their events. The event's
 /// seat row is then locked once per group rather than once per registration, for the length of one commit.
 /// </summary>
-public sealed class RegistrationGroup(CommandPipeline<RegistrationDbContext> pipeline, SeatAllocator seats, ISeatLedger ledger)
+public sealed class RegistrationGroup(
+    CommandPipeline<RegistrationDbContext> pipeline, SeatAllocator seats, ISeatLedger ledger, WaitlistPositions positions)
 {
-    public Task<IReadOnlyList<Registration>> CommitAsync(IReadOnlyList<QueuedRegistration> group, CancellationToken cancellationToken) =>
-        pipeline.RunAsync<IReadOnlyList<Registration>>(async (context, token) =>
+    /// <summary>Each registration with its waitlist position (0 when not waitlisted), in the group's order.</summary>
+    public Task<IReadOnlyList<(Registration Registration, int WaitlistPosition)>> CommitAsync(
+        IReadOnlyList<QueuedRegistration> group, CancellationToken cancellationToken) =>
+        pipeline.RunAsync<IReadOnlyList<(Registration, int)>>(async (context, token) =>
         {
-            var seated = await seats.TakeAsync(group[0].Policy.EventId, group.Select(q => q.Gate).ToList(), context, token);
+            var eventId = group[0].Policy.EventId;
+            var seated = await seats.TakeAsync(eventId, group.Select(q => q.Gate).ToList(), context, token);
             var waitlisted = group.Where((q, i) => !seated[i] && Registration.MayBeWaitlisted(q.Policy)).Count();
-            var tickets = new Queue<long>(waitlisted == 0 ? [] : await ledger.NextWaitlistTicketsAsync(waitlisted, token));
-            var registrations = new List<Registration>(group.Count);
+            var drawn = waitlisted == 0 ? [] : await ledger.NextWaitlistTicketsAsync(waitlisted, token);
+            var (tickets, places) = (new Queue<long>(drawn), new Queue<int>(await positions.OfNewAsync(eventId, drawn, token)));
+            var registrations = new List<(Registration, int)>(group.Count);
             for (var i = 0; i < group.Count; i++)
             {
                 var (command, policy, now) = (group[i].Command, group[i].Policy, group[i].Now);
@@ -29,7 +34,7 @@ public sealed class RegistrationGroup(CommandPipeline<RegistrationDbContext> pip
                     seated[i], ticket, now, command.BillingDetails);
                 pipeline.Db.Registrations.Add(registration);
                 await pipeline.EnqueueRaisedEventsAsync(group[i].Caller, token);
-                registrations.Add(registration);
+                registrations.Add((registration, ticket is null ? 0 : places.Dequeue()));
             }
 
             return registrations;

@@ -26,7 +26,7 @@ public sealed class RegistrationQueues(IServiceScopeFactory scopes, ILogger<Regi
     private readonly Histogram<int> _groupSizes = meters.Create(RedisSeatGate.ActivitySource.Name)
         .CreateHistogram<int>("eventplatform.registration.group_size", "{registration}", "Registrations committed together in one transaction.");
 
-    public async Task<Registration> RegisterAsync(QueuedRegistration queued, CancellationToken cancellationToken)
+    public async Task<(Registration Registration, int WaitlistPosition)> RegisterAsync(QueuedRegistration queued, CancellationToken cancellationToken)
     {
         var queue = _queues.GetOrAdd(queued.Policy.EventId, _ => new Lazy<Channel<QueuedRegistration>>(StartQueue)).Value;
         if (!queue.Writer.TryWrite(queued))
