@@ -46,6 +46,9 @@ public static class ServiceDefaultsExtensions
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.AddFilter("StackExchange.Redis", LogLevel.Warning);
+        // gRPC logs every call that ends in a status other than OK at Information, on both sides (a cancelled or refused
+        // registration made three lines across the BFF and the service): our error interceptor logs what deserves it.
+        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;

@@ -127,20 +127,23 @@ public sealed class CommandPipeline<TDbContext>(
     }
 
     /// <summary>
-    /// Enqueues what the tracked aggregates raised so far as if raised within <paramref name="cause"/>: when one
+    /// Enqueues what <paramref name="aggregate"/> raised so far as if raised within <paramref name="cause"/>: when one
     /// transaction carries the work of several requests, each one's events continue that request's trace.
     /// </summary>
-    public async Task EnqueueRaisedEventsAsync(Activity? cause, CancellationToken cancellationToken)
+    public async Task EnqueueRaisedEventsAsync(AggregateRoot aggregate, Activity? cause, CancellationToken cancellationToken)
     {
         // An async method restores its caller's execution context on return: Activity.Current changes here only.
         Activity.Current = cause;
-        await PublishDomainEventsAsync(cancellationToken);
+        await EnqueueAsync([aggregate], cancellationToken);
     }
 
     /// <summary>Every event the tracked aggregates raised, in the order raised, mapped and enqueued in this transaction.</summary>
-    private async Task PublishDomainEventsAsync(CancellationToken cancellationToken)
+    private Task PublishDomainEventsAsync(CancellationToken cancellationToken) =>
+        EnqueueAsync(db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity), cancellationToken);
+
+    private async Task EnqueueAsync(IEnumerable<AggregateRoot> candidates, CancellationToken cancellationToken)
     {
-        var aggregates = db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList();
+        var aggregates = candidates.Where(a => a.DomainEvents.Count > 0).ToList();
         if (aggregates.Count == 0)
         {
             return;

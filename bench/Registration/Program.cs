@@ -81,7 +81,7 @@ var tokens = new string[Attendees];
 Parallel.For(0, Attendees, new ParallelOptions { MaxDegreeOfParallelism = 8 },
     i => tokens[i] = app.CreateToken($"bench-attendee-{i}-{Guid.NewGuid():N}", CallerRole.Attendee));
 
-async Task<(string Status, double Milliseconds)> RegisterAsync(string eventId, string token, int i)
+async Task<(string Status, double Milliseconds)> RegisterAsync(string eventId, string token, int i, string traceId)
 {
     using var request = new HttpRequestMessage(HttpMethod.Post, "/registrations")
     {
@@ -95,6 +95,8 @@ async Task<(string Status, double Milliseconds)> RegisterAsync(string eventId, s
         }),
     };
     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    // Each registration is the root of its own trace, so the spans the services exported can be read hop by hop.
+    request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
     var started = Stopwatch.GetTimestamp();
     try
     {
@@ -127,8 +129,9 @@ async Task<Phase> RunAsync(string eventId, int count, int concurrency, int fullA
         int i;
         while ((i = Interlocked.Increment(ref next)) < count)
         {
-            var (status, ms) = await RegisterAsync(eventId, tokens[i], i);
-            phase.Record(status, ms, clock.Elapsed, fullAt);
+            var traceId = ActivityTraceId.CreateRandom().ToHexString();
+            var (status, ms) = await RegisterAsync(eventId, tokens[i], i, traceId);
+            phase.Record(status, ms, clock.Elapsed, fullAt, traceId);
         }
     });
     await Task.WhenAll(workers);
@@ -143,8 +146,34 @@ var warmup = await RunAsync(await PublishedFreeEventAsync("Bench warm-up", Warmu
 Console.WriteLine($"  {warmup.Summary}");
 
 Console.WriteLine($"Free event: {FreeRequests:N0} registrations, 16 in flight…");
-var free16 = await RunAsync(await PublishedFreeEventAsync("Bench free event", FreeRequests), FreeRequests, 16);
+var freeEvent16 = await PublishedFreeEventAsync("Bench free event", FreeRequests);
+var cpuBefore = ProcessCpu.Snapshot();
+var free16 = await RunAsync(freeEvent16, FreeRequests, 16);
+var cpuUsed = ProcessCpu.Since(cpuBefore);
 Console.WriteLine($"  {free16.Summary}");
+
+// Where one registration's time goes at 16 in flight, from the spans the services exported during that phase: every
+// span of the sampled requests' traces, and of the group commits that served them (their own traces, linked).
+await Task.Delay(TimeSpan.FromSeconds(5));
+var sampled = free16.TraceIds.TakeLast(500).ToList();
+var requestSpans = sampled.SelectMany(id => app.Spans.GetTrace(id)).ToList();
+var phaseStart = requestSpans.Count > 0 ? requestSpans.Min(s => s.Start) : DateTimeOffset.MinValue;
+var groupCommits = app.Spans.Find(s => s.Name == "registration group commit" && s.Start >= phaseStart);
+var groupTraces = groupCommits.Select(s => s.TraceId).Distinct().ToList();
+var groupSizes = groupCommits.Select(s => int.Parse(s.Attributes.GetValueOrDefault("eventplatform.registration.group_size", "1"), System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+var groupSpans = groupTraces.SelectMany(id => app.Spans.GetTrace(id)).ToList();
+var hops = new List<string>();
+foreach (var (label, spans, per) in new[] { ("request", requestSpans, sampled.Count), ("group commit", groupSpans, Math.Max(groupTraces.Count, 1)) })
+{
+    foreach (var hop in spans.GroupBy(s => (s.ServiceName, Name: s.Name.Length > 60 ? s.Name[..60] : s.Name))
+        .Select(g => (g.Key.ServiceName, g.Key.Name, PerTrace: (double)g.Count() / per,
+            Median: g.Select(s => (s.End - s.Start).TotalMilliseconds).Order().ElementAt(g.Count() / 2),
+            Offset: g.Select(s => (s.Start - spans.Where(r => r.TraceId == s.TraceId).Min(r => r.Start)).TotalMilliseconds).Order().ElementAt(g.Count() / 2)))
+        .OrderBy(h => h.Offset))
+    {
+        hops.Add($"  {label,-12} {hop.ServiceName,-13} {hop.Name,-60} {hop.PerTrace,5:N1} × {hop.Median,7:N2} ms  (starts at +{hop.Offset:N2} ms)");
+    }
+}
 
 Console.WriteLine($"Free event: {FreeRequestsAtRush:N0} registrations, {Rush} in flight…");
 var freeRush = await RunAsync(await PublishedFreeEventAsync("Bench free event at rush", FreeRequestsAtRush), FreeRequestsAtRush, Rush);
@@ -278,10 +307,75 @@ Console.WriteLine(
 Console.WriteLine($"{"pgbench TPC-B-like, 8 clients",-34} {tpcb,10:N0} TPS");
 Console.WriteLine($"{"pgbench registration floor, 16 cl.",-34} {floor,10:N0} TPS");
 Console.WriteLine();
+Console.WriteLine($"CPU per registration at 16 in flight, by process (both cores: {2_000.0 * free16.Elapsed.TotalSeconds / FreeRequests:N1} ms of CPU time per registration available):");
+foreach (var (process, seconds) in cpuUsed.OrderByDescending(c => c.Value).Where(c => c.Value > 0.05))
+{
+    Console.WriteLine($"  {process,-28} {seconds * 1000 / FreeRequests,6:N2} ms");
+}
+
+Console.WriteLine($"  {"all",-28} {cpuUsed.Values.Sum() * 1000 / FreeRequests,6:N2} ms");
+Console.WriteLine();
+Console.WriteLine($"One registration at 16 in flight, hop by hop (median of {sampled.Count} requests and the {groupTraces.Count} group commits that served them; per trace × median duration):");
+hops.ForEach(Console.WriteLine);
+if (groupSizes.Count > 0)
+{
+    Console.WriteLine($"  {groupSizes.Count:N0} group commits, median {groupSizes[groupSizes.Count / 2]} registrations, largest {groupSizes[^1]}");
+}
+Console.WriteLine();
 Console.WriteLine(
     $"Free event at 16 in flight: {free16.Count / free16.Elapsed.TotalSeconds / tpcb:P0} of TPC-B and " +
     $"{free16.Count / free16.Elapsed.TotalSeconds / floor:P0} of the registration floor on the same PostgreSQL.");
 return oversell == 0 && duplicates == 0 ? 0 : 1;
+
+/// <summary>CPU time used by every process on the machine (user + system, from /proc), grouped by what it is.</summary>
+internal static class ProcessCpu
+{
+    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+
+    public static Dictionary<(int Pid, string Name), double> Snapshot()
+    {
+        var seconds = new Dictionary<(int, string), double>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var ticks = double.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture)
+                    + double.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                seconds[(pid, NameOf(File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ').Trim()))] = ticks / TicksPerSecond;
+            }
+            catch (IOException)
+            {
+                // The process ended meanwhile.
+            }
+        }
+
+        return seconds;
+    }
+
+    public static Dictionary<string, double> Since(Dictionary<(int Pid, string Name), double> before) =>
+        Snapshot().GroupBy(p => p.Key.Name)
+            .ToDictionary(g => g.Key, g => g.Sum(p => p.Value - before.GetValueOrDefault(p.Key)));
+
+    private static string NameOf(string commandLine) => commandLine switch
+    {
+        _ when commandLine.StartsWith("postgres: ", StringComparison.Ordinal) =>
+            commandLine.Split(' ') is [_, _, var database, ..] && database.EndsWith("db", StringComparison.Ordinal) ? $"postgres ({database})" : "postgres (other)",
+        _ when commandLine.Contains("/postgres ", StringComparison.Ordinal) => "postgres (other)",
+        _ when commandLine.Contains("redis-server", StringComparison.Ordinal) => "redis",
+        _ when commandLine.Contains("bin/Release/net10.0/EventPlatform.", StringComparison.Ordinal) =>
+            commandLine.Split('/')[^1].Split(' ')[0].Replace("EventPlatform.", "", StringComparison.Ordinal),
+        _ when commandLine.StartsWith("dotnet run", StringComparison.Ordinal) => "dotnet run (launchers)",
+        "" => "kernel threads",
+        _ => Path.GetFileName(commandLine.Split(' ')[0]),
+    };
+}
 
 /// <summary>The answers of one phase: status counts, latencies, and when the fullAt-th Confirmed answer came.</summary>
 internal sealed class Phase(int count)
@@ -296,9 +390,12 @@ internal sealed class Phase(int count)
 
     public TimeSpan? TimeToFull { get; private set; }
 
-    public void Record(string status, double milliseconds, TimeSpan at, int fullAt)
+    public ConcurrentQueue<string> TraceIds { get; } = new();
+
+    public void Record(string status, double milliseconds, TimeSpan at, int fullAt, string traceId)
     {
         _outcomes.AddOrUpdate(status, 1, (_, n) => n + 1);
+        TraceIds.Enqueue(traceId);
         lock (_latencies)
         {
             _latencies.Add(milliseconds);

@@ -46,6 +46,7 @@ internal static class BffExtensions
     {
         app.UseWebFrontFiles();
         app.UseMiddleware<SessionBearerMiddleware>();
+        app.UseMiddleware<RetryAfterMiddleware>();
         app.UseRateLimiter();
         app.MapApiDescription();
         app.MapSessionEndpoints();

@@ -27,6 +27,15 @@ public sealed class RegistrationOptions
     /// </summary>
     public TimeSpan ReconciliationQuietPeriod { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Registrations this instance works on at once; more wait their turn. Below the database pool (100), so that the
+    /// group commit, which answers all of them, always finds a connection however many attendees arrive together.
+    /// </summary>
+    public int MaxRegistrationsInFlight { get; set; } = 64;
+
+    /// <summary>How long a registration waits for its turn before it is told to retry (UNAVAILABLE, HTTP 503).</summary>
+    public TimeSpan AdmissionWait { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often Pending registrations whose payment was not opened yet (promotions, payment down) are opened.</summary>
     public TimeSpan PaymentOpeningInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -4,13 +4,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventPlatform.Registrations.Application;
 
-/// <summary>Where a waitlisted registration stands now: 1 = next in line; 0 for one not waiting.</summary>
+/// <summary>
+/// Where a waitlisted registration stands now: 1 = next in line; 0 for one not waiting. Positions counted when a group
+/// drew its tickets are remembered for the rest of that unit of work (its events, its answers): its own rows are not
+/// saved yet, so a count then would miss the ones ahead in the same group.
+/// </summary>
 public sealed class WaitlistPositions(RegistrationDbContext db)
 {
+    private readonly Dictionary<Guid, int> _drawn = [];
+
     public async Task<int> OfAsync(Registration r, CancellationToken cancellationToken) =>
         r is { Status: RegistrationStatus.Waitlisted, WaitlistTicket: { } ticket }
-            ? 1 + await AheadOfAsync(r.EventId, ticket, cancellationToken)
+            ? _drawn.TryGetValue(r.Id, out var drawn) && r.WaitlistTicket == ticket ? drawn : 1 + await AheadOfAsync(r.EventId, ticket, cancellationToken)
             : 0;
+
+    /// <summary>The position of a registration that just drew its ticket in this unit of work.</summary>
+    public void Remember(Guid registrationId, int position) => _drawn[registrationId] = position;
 
     /// <summary>
     /// The positions of tickets just drawn for one event, in ascending order and not saved yet: one count for all of

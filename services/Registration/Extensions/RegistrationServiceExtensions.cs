@@ -59,6 +59,7 @@ public static class RegistrationServiceExtensions
         builder.Services.AddScoped<RegistrationCommands>();
         builder.Services.AddScoped<RegistrationGroup>();
         builder.Services.AddSingleton<RegistrationQueues>();
+        builder.Services.AddSingleton<RegistrationAdmission>();
         builder.Services.AddScoped<RegistrationQueries>();
         builder.Services.AddScoped<HoldExpiry>();
         builder.Services.AddScoped<IPayments, PaymentsClient>();

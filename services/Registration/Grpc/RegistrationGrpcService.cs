@@ -1,19 +1,23 @@
 using EventPlatform.Contracts.Registration.V1;
 using EventPlatform.Domain;
 using EventPlatform.Registrations.Application;
+using EventPlatform.Registrations.Application.Registering;
 using EventPlatform.Registrations.Application.Sessions;
 using Grpc.Core;
 using EventPlatform.ServiceDefaults.Paging;
 
 namespace EventPlatform.Registrations.Grpc;
 
-public sealed class RegistrationGrpcService(RegistrationCommands commands, RegistrationQueries queries, SessionChoices sessions)
+public sealed class RegistrationGrpcService(
+    RegistrationCommands commands, RegistrationQueries queries, SessionChoices sessions, RegistrationAdmission admission)
     : RegistrationService.RegistrationServiceBase
 {
     public override async Task<Contracts.Registration.V1.Registration> Register(RegisterRequest request, ServerCallContext context)
     {
         // What was just saved is the answer: the caller is its attendee, and its position was counted when it was drawn.
-        var (registration, position) = await commands.RegisterAsync(request.ToCommand(context.Caller()), context.CancellationToken);
+        var command = request.ToCommand(context.Caller());
+        var (registration, position) = await admission.AdmitAsync(
+            () => commands.RegisterAsync(command, context.CancellationToken), context.CancellationToken);
         return registration.ToContract(position);
     }
 

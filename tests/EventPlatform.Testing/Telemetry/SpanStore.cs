@@ -32,6 +32,10 @@ public sealed class SpanStore(int capacity = 100_000)
     public IReadOnlyList<ReceivedSpan> GetTrace(string traceId) =>
         _traces.TryGetValue(traceId.ToLowerInvariant(), out var spans) ? spans.OrderBy(s => s.Start).ToList() : [];
 
+    /// <summary>Every span held that satisfies the condition, across traces (e.g. a benchmark's spans of one name).</summary>
+    public IReadOnlyList<ReceivedSpan> Find(Func<ReceivedSpan, bool> condition) =>
+        _traces.Values.SelectMany(spans => spans).Where(condition).ToList();
+
     /// <summary>Waits until the trace holds spans that satisfy the condition (exporters batch, so spans arrive late).</summary>
     public async Task<IReadOnlyList<ReceivedSpan>> WaitForTraceAsync(
         string traceId, Func<IReadOnlyList<ReceivedSpan>, bool> condition, TimeSpan timeout)

@@ -15,12 +15,31 @@ public sealed class RegistrationGroup(
     CommandPipeline<RegistrationDbContext> pipeline, SeatAllocator seats, ISeatLedger ledger, WaitlistPositions positions)
 {
     /// <summary>Each registration with its waitlist position (0 when not waitlisted), in the group's order.</summary>
-    public Task<IReadOnlyList<(Registration Registration, int WaitlistPosition)>> CommitAsync(
-        IReadOnlyList<QueuedRegistration> group, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<(Registration Registration, int WaitlistPosition)>> CommitAsync(
+        IReadOnlyList<QueuedRegistration> group, CancellationToken cancellationToken)
+    {
+        var answers = group.Select(q => q.Gate).ToList();
+        var reachedLedger = false;
+        try
+        {
+            return await CommitOnceAsync(group, answers, () => reachedLedger = true, cancellationToken);
+        }
+        catch when (!reachedLedger)
+        {
+            // Failed before the ledger was asked (cancelled or no connection while opening the transaction): the seats
+            // the gate granted were not used. Past that point the allocator gives them back itself.
+            await seats.GiveBackGrantsAsync(group[0].Policy.EventId, answers);
+            throw;
+        }
+    }
+
+    private Task<IReadOnlyList<(Registration, int)>> CommitOnceAsync(
+        IReadOnlyList<QueuedRegistration> group, IReadOnlyList<SeatGateAnswer> answers, Action reachingLedger, CancellationToken cancellationToken) =>
         pipeline.RunAsync<IReadOnlyList<(Registration, int)>>(async (context, token) =>
         {
             var eventId = group[0].Policy.EventId;
-            var seated = await seats.TakeAsync(eventId, group.Select(q => q.Gate).ToList(), context, token);
+            reachingLedger();
+            var seated = await seats.TakeAsync(eventId, answers, context, token);
             var waitlisted = group.Where((q, i) => !seated[i] && Registration.MayBeWaitlisted(q.Policy)).Count();
             var drawn = waitlisted == 0 ? [] : await ledger.NextWaitlistTicketsAsync(waitlisted, token);
             var (tickets, places) = (new Queue<long>(drawn), new Queue<int>(await positions.OfNewAsync(eventId, drawn, token)));
@@ -32,9 +51,11 @@ public sealed class RegistrationGroup(
                 var registration = Registration.Request(
                     Guid.CreateVersion7(now), command.RequestId, command.Attendee, policy, command.SessionIds, command.NoteToOrganizer,
                     seated[i], ticket, now, command.BillingDetails);
+                var place = ticket is null ? 0 : places.Dequeue();
+                positions.Remember(registration.Id, place);
                 pipeline.Db.Registrations.Add(registration);
-                await pipeline.EnqueueRaisedEventsAsync(group[i].Caller, token);
-                registrations.Add((registration, ticket is null ? 0 : places.Dequeue()));
+                await pipeline.EnqueueRaisedEventsAsync(registration, group[i].Caller, token);
+                registrations.Add((registration, place));
             }
 
             return registrations;

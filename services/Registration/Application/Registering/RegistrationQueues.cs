@@ -20,6 +20,7 @@ namespace EventPlatform.Registrations.Application.Registering;
 public sealed class RegistrationQueues(IServiceScopeFactory scopes, ILogger<RegistrationQueues> logger, IMeterFactory meters) : IAsyncDisposable
 {
     public const int MaxGroup = 64;
+    private static readonly TimeSpan SlowGroup = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<Guid, Lazy<Channel<QueuedRegistration>>> _queues = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -48,7 +49,12 @@ public sealed class RegistrationQueues(IServiceScopeFactory scopes, ILogger<Regi
     private Channel<QueuedRegistration> StartQueue()
     {
         var queue = Channel.CreateUnbounded<QueuedRegistration>(new UnboundedChannelOptions { SingleReader = true });
-        _ = Task.Run(() => DrainAsync(queue.Reader));
+        // The worker outlives the request that happened to start it: it must not carry that request's trace.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(() => DrainAsync(queue.Reader));
+        }
+
         return queue;
     }
 
@@ -96,6 +102,7 @@ public sealed class RegistrationQueues(IServiceScopeFactory scopes, ILogger<Regi
             ActivityKind.Internal, links: group.Where(q => q.Caller is not null).Select(q => new ActivityLink(q.Caller!.Context)),
             name: "registration group commit");
         activity?.SetTag("eventplatform.registration.group_size", group.Count);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             // A registration alone is abandoned with its caller, as if it had not queued; one that shares its group's
@@ -108,6 +115,13 @@ public sealed class RegistrationQueues(IServiceScopeFactory scopes, ILogger<Regi
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Outcome.TrySetResult(registrations[i]);
+            }
+
+            if (Stopwatch.GetElapsedTime(started) > SlowGroup)
+            {
+                // Everyone queued behind it waited as long: worth one line.
+                logger.LogWarning("A group of {Count} registrations of event {EventId} took {Milliseconds:N0} ms",
+                    group.Count, group[0].Policy.EventId, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }
         catch (DbUpdateException) when (group.Count > 1)
