@@ -69,8 +69,9 @@ public sealed class RegistrationCommands(
                 : await RegisterWithSessionsAsync(command, policy, requestedSessions, now, cancellationToken);
             if (registered.Registration.Status == RegistrationStatus.Pending)
             {
-                // The attendee can pay as soon as this call returns.
+                // The attendee can pay as soon as this call returns: the answer carries the payment just opened.
                 await payments.TryOpenAsync(registered.Registration.Id, cancellationToken);
+                registered = (await Db.Registrations.AsNoTracking().SingleAsync(r => r.Id == registered.Registration.Id, cancellationToken), 0);
             }
 
             return registered;

@@ -108,14 +108,7 @@ public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructur
         var eventId = await _first.PublishOpenEventAsync(1, _clock.GetUtcNow());
         var redis = await ConnectionMultiplexer.ConnectAsync(infrastructure.RedisConnectionString);
         // Another transaction holds the seat row, so the attempt stops between Redis's grant and PostgreSQL's answer.
-        await using var blocker = new NpgsqlConnection(_database);
-        await blocker.OpenAsync();
-        await using var lockHolder = await blocker.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM event_seats WHERE event_id = @e FOR UPDATE", blocker, lockHolder))
-        {
-            lockRow.Parameters.AddWithValue("e", eventId);
-            await lockRow.ExecuteScalarAsync();
-        }
+        await using var lockHolder = await SeatRowHold.TakeAsync(_database, eventId);
 
         using var caller = new CancellationTokenSource();
         var abandoned = _first.RegisterAsync(eventId, "impatient", cancellationToken: caller.Token);
@@ -128,7 +121,7 @@ public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructur
 
         await caller.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
-        await lockHolder.RollbackAsync();
+        await lockHolder.ReleaseAsync();
 
         Assert.Equal(1, (int?)await redis.GetDatabase().StringGetAsync(counter));
         var next = await _second.RegisterAsync(eventId, "patient");
@@ -142,14 +135,7 @@ public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructur
     {
         var eventId = await _first.PublishOpenEventAsync(3, _clock.GetUtcNow());
         // The seat row is held, so the first attempt waits in its transaction and the next ones queue behind it.
-        await using var blocker = new NpgsqlConnection(_database);
-        await blocker.OpenAsync();
-        await using var lockHolder = await blocker.BeginTransactionAsync();
-        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM event_seats WHERE event_id = @e FOR UPDATE", blocker, lockHolder))
-        {
-            lockRow.Parameters.AddWithValue("e", eventId);
-            await lockRow.ExecuteScalarAsync();
-        }
+        await using var lockHolder = await SeatRowHold.TakeAsync(_database, eventId);
 
         var first = _first.RegisterAsync(eventId, "first");
         await Eventually.HoldsAsync(() => WaitingOnSeatRowAsync(eventId), "the first attempt to wait for the seat row");
@@ -164,7 +150,7 @@ public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructur
         var sameRequest = _first.RegisterAsync(eventId, "third");
         await Task.Delay(200);
         Assert.All(queued.Values, t => Assert.False(t.IsCompleted));
-        await lockHolder.RollbackAsync();
+        await lockHolder.ReleaseAsync();
 
         // Queue order is arrival order, which the callers' own checks make unpredictable here: the answers are
         // compared with the database rather than with the order of the calls.
@@ -285,4 +271,33 @@ public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructur
         _first.InScopeAsync(async s => (await s.GetRequiredService<RegistrationDbContext>().Database
             .SqlQuery<string>($"SELECT subject AS \"Value\" FROM outbox_messages WHERE type = 'eventplatform.registration.v1.PromotedFromWaitlist' ORDER BY sequence")
             .ToListAsync()).Select(Guid.Parse).ToList());
+}
+
+/// <summary>Another transaction holding an event's seat row (FOR UPDATE) until released.</summary>
+internal sealed class SeatRowHold : IAsyncDisposable
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+
+    private SeatRowHold(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
+        (_connection, _transaction) = (connection, transaction);
+
+    public static async Task<SeatRowHold> TakeAsync(string database, Guid eventId)
+    {
+        var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using var lockRow = new NpgsqlCommand("SELECT 1 FROM event_seats WHERE event_id = @e FOR UPDATE", connection, transaction);
+        lockRow.Parameters.AddWithValue("e", eventId);
+        await lockRow.ExecuteScalarAsync();
+        return new SeatRowHold(connection, transaction);
+    }
+
+    public Task ReleaseAsync() => _transaction.RollbackAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _transaction.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
 }
