@@ -209,7 +209,16 @@ public sealed class TestPlatform : IAsyncDisposable
             throw new InvalidOperationException($"{resource} did not start: {result.Message}");
         }
 
-        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+        try
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
+        }
+        catch (DistributedApplicationException e)
+        {
+            // Its own words say why (a port still held, a file it could not read): the test reports them.
+            throw new InvalidOperationException($"{resource} did not come back: {e.Message} Its last lines:{Environment.NewLine}{_exits.LastLines(resource)}", e);
+        }
+
         _exits.Running(resource);
     }
 
