@@ -28,10 +28,6 @@ internal sealed class ResourceExitWatch : IAsyncDisposable
 
     public void Running(string resource) => _expected.TryRemove(resource, out _);
 
-    /// <summary>The resource's last lines of output, oldest first.</summary>
-    public string LastLines(string resource) =>
-        _lastLines.TryGetValue(resource, out var lines) ? string.Join(Environment.NewLine, lines.Select(l => $"    {l}")) : "";
-
     private async Task WatchAsync(DistributedApplication app, CancellationToken cancellationToken)
     {
         var logs = app.Services.GetRequiredService<ResourceLoggerService>();

@@ -209,16 +209,7 @@ public sealed class TestPlatform : IAsyncDisposable
             throw new InvalidOperationException($"{resource} did not start: {result.Message}");
         }
 
-        try
-        {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
-        }
-        catch (DistributedApplicationException e)
-        {
-            // Its own words say why (a port still held, a file it could not read): the test reports them.
-            throw new InvalidOperationException($"{resource} did not come back: {e.Message} Its last lines:{Environment.NewLine}{_exits.LastLines(resource)}", e);
-        }
-
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellationToken);
         _exits.Running(resource);
     }
 
