@@ -16,7 +16,13 @@ namespace EventPlatform.Registrations.Application;
 
 public sealed record RegisterCommand(
     string RequestId, Guid EventId, string AttendeeSubject, Attendee Attendee, IReadOnlyList<string> SessionIds, string? NoteToOrganizer,
-    BillingDetails? BillingDetails = null);
+    BillingDetails? BillingDetails = null)
+{
+    /// <summary>The registration this command asks for, once the ledger said whether it has a seat or a waitlist ticket.</summary>
+    public Registration Request(CapacityPolicy policy, bool seatGranted, long? waitlistTicket, DateTimeOffset now) =>
+        Registration.Request(
+            Guid.CreateVersion7(now), RequestId, Attendee, policy, SessionIds, NoteToOrganizer, seatGranted, waitlistTicket, now, BillingDetails);
+}
 
 /// <summary>
 /// Register, approve, reject and cancel. Each runs in one PostgreSQL transaction (the command pipeline) holding the
@@ -99,9 +105,7 @@ public sealed class RegistrationCommands(
             long? ticket = !seatTaken && Registration.MayBeWaitlisted(policy)
                 ? await ledger.NextWaitlistTicketAsync(token)
                 : null;
-            var registration = Registration.Request(
-                Guid.CreateVersion7(now), command.RequestId, command.Attendee, policy, command.SessionIds, command.NoteToOrganizer,
-                seatTaken, ticket, now, command.BillingDetails);
+            var registration = command.Request(policy, seatTaken, ticket, now);
             Db.Registrations.Add(registration);
             await sessions.RecordAsync(requestedSessions, token);
             await sessions.ApplyRequestedAsync(registration, token);

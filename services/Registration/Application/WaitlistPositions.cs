@@ -15,7 +15,7 @@ public sealed class WaitlistPositions(RegistrationDbContext db)
 
     public async Task<int> OfAsync(Registration r, CancellationToken cancellationToken) =>
         r is { Status: RegistrationStatus.Waitlisted, WaitlistTicket: { } ticket }
-            ? _drawn.TryGetValue(r.Id, out var drawn) && r.WaitlistTicket == ticket ? drawn : 1 + await AheadOfAsync(r.EventId, ticket, cancellationToken)
+            ? _drawn.TryGetValue(r.Id, out var drawn) ? drawn : 1 + await AheadOfAsync(r.EventId, ticket, cancellationToken)
             : 0;
 
     /// <summary>The position of a registration that just drew its ticket in this unit of work.</summary>

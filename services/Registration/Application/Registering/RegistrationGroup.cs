@@ -40,18 +40,16 @@ public sealed class RegistrationGroup(
             var eventId = group[0].Policy.EventId;
             reachingLedger();
             var seated = await seats.TakeAsync(eventId, answers, context, token);
-            var waitlisted = group.Where((q, i) => !seated[i] && Registration.MayBeWaitlisted(q.Policy)).Count();
+            var waitlisting = group.Select((q, i) => !seated[i] && Registration.MayBeWaitlisted(q.Policy)).ToList();
+            var waitlisted = waitlisting.Count(w => w);
             var drawn = waitlisted == 0 ? [] : await ledger.NextWaitlistTicketsAsync(waitlisted, token);
             var (tickets, places) = (new Queue<long>(drawn), new Queue<int>(await positions.OfNewAsync(eventId, drawn, token)));
             var registrations = new List<(Registration, int)>(group.Count);
             for (var i = 0; i < group.Count; i++)
             {
-                var (command, policy, now) = (group[i].Command, group[i].Policy, group[i].Now);
-                long? ticket = !seated[i] && Registration.MayBeWaitlisted(policy) ? tickets.Dequeue() : null;
-                var registration = Registration.Request(
-                    Guid.CreateVersion7(now), command.RequestId, command.Attendee, policy, command.SessionIds, command.NoteToOrganizer,
-                    seated[i], ticket, now, command.BillingDetails);
-                var place = ticket is null ? 0 : places.Dequeue();
+                long? ticket = waitlisting[i] ? tickets.Dequeue() : null;
+                var registration = group[i].Command.Request(group[i].Policy, seated[i], ticket, group[i].Now);
+                var place = waitlisting[i] ? places.Dequeue() : 0;
                 positions.Remember(registration.Id, place);
                 pipeline.Db.Registrations.Add(registration);
                 await pipeline.EnqueueRaisedEventsAsync(registration, group[i].Caller, token);
