@@ -58,7 +58,8 @@ function App() {
     ...(isOrganizer(session) ? [['/organizer', t('Organize'), route.path.startsWith('/organizer')]] : []),
   ];
   const changeLanguage = (e) => { setLang(e.target.value); setLanguage(e.target.value); };
-  const leave = async () => { await signOut(); await refresh(); go('/'); };
+  // Leave the page first: a private page must not flash its signed-out form on the way out.
+  const leave = async () => { await signOut(); go('/'); await refresh(); };
 
   return html`
     <${SessionContext.Provider} value=${{ session, refresh }}>

@@ -35,8 +35,8 @@ export function AccountPage() {
     if (!confirm(t('Delete your account and everything it holds? This cannot be undone.'))) return;
     await del('/account');
     await signOut().catch(() => {});
-    await refresh();
     go('/');
+    await refresh();
   });
 
   if (!session.signedIn) return html`<${Title} text=${t('Account')} /><p><a href="#/sign-in?return=/account">${t('Sign in')}</a></p>`;
