@@ -15,10 +15,10 @@ public sealed class RegistrationGroup(
     CommandPipeline<RegistrationDbContext> pipeline, SeatAllocator seats, ISeatLedger ledger, WaitlistPositions positions)
 {
     /// <summary>Each registration with its waitlist position (0 when not waitlisted), in the group's order.</summary>
+    /// <param name="answers">The gate's answer for each, in the group's order (see <see cref="GroupPlan"/>).</param>
     public async Task<IReadOnlyList<(Registration Registration, int WaitlistPosition)>> CommitAsync(
-        IReadOnlyList<QueuedRegistration> group, CancellationToken cancellationToken)
+        IReadOnlyList<QueuedRegistration> group, IReadOnlyList<SeatGateAnswer> answers, CancellationToken cancellationToken)
     {
-        var answers = group.Select(q => q.Gate).ToList();
         var reachedLedger = false;
         try
         {

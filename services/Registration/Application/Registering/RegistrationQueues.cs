@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
+using EventPlatform.Registrations.Application.Ports;
 using EventPlatform.Registrations.Application.Seats;
 using EventPlatform.Registrations.Domain.Registrations;
 using EventPlatform.Registrations.Infrastructure.Seats;
@@ -77,7 +78,12 @@ public sealed class RegistrationQueues(IServiceScopeFactory scopes, ILogger<Regi
                 if (group.Count > 0)
                 {
                     _groupSizes.Record(group.Count);
-                    await CommitAsync(group);
+                    var plan = GroupPlan.Of(group);
+                    await CommitAsync(plan.Together, plan.TogetherAnswers);
+                    for (var i = 0; i < plan.After.Count; i++)
+                    {
+                        await CommitAsync([plan.After[i]], [plan.AfterAnswers[i]]);
+                    }
                 }
             }
         }
@@ -95,7 +101,7 @@ public sealed class RegistrationQueues(IServiceScopeFactory scopes, ILogger<Regi
     }
 
     /// <summary>Never throws: each registration's outcome carries its result or its failure.</summary>
-    private async Task CommitAsync(IReadOnlyList<QueuedRegistration> group)
+    private async Task CommitAsync(IReadOnlyList<QueuedRegistration> group, IReadOnlyList<SeatGateAnswer> answers)
     {
         // One span for the group's transaction, linked to the requests it serves (each keeps its own trace).
         using var activity = RedisSeatGate.ActivitySource.StartActivity(
@@ -111,7 +117,7 @@ public sealed class RegistrationQueues(IServiceScopeFactory scopes, ILogger<Regi
                 ? CancellationTokenSource.CreateLinkedTokenSource(group[0].CallerGaveUp, _stopping.Token)
                 : CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
             await using var scope = scopes.CreateAsyncScope();
-            var registrations = await scope.ServiceProvider.GetRequiredService<RegistrationGroup>().CommitAsync(group, giveUp.Token);
+            var registrations = await scope.ServiceProvider.GetRequiredService<RegistrationGroup>().CommitAsync(group, answers, giveUp.Token);
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Outcome.TrySetResult(registrations[i]);
@@ -128,9 +134,9 @@ public sealed class RegistrationQueues(IServiceScopeFactory scopes, ILogger<Regi
         {
             // One of them clashed with a unique index (the same request, or the same attendee, twice): each on its own,
             // so only that one fails, with the answer it would have had alone.
-            foreach (var queued in group)
+            for (var i = 0; i < group.Count; i++)
             {
-                await CommitAsync([queued]);
+                await CommitAsync([group[i]], [answers[i]]);
             }
         }
         catch (Exception e)
