@@ -49,4 +49,10 @@ internal static partial class MessagingLog
 
     [LoggerMessage(15, LogLevel.Information, "Consuming {Topics} as {Consumer} in group {Group} over {System}.")]
     public static partial void Consuming(this ILogger logger, string topics, string consumer, string group, string system);
+
+    [LoggerMessage(16, LogLevel.Warning, "A watcher failed on {Type} {Id}; the watch goes on.")]
+    public static partial void WatcherFailed(this ILogger logger, Exception error, string type, string id);
+
+    [LoggerMessage(17, LogLevel.Information, "Watching {Topics} over {System}.")]
+    public static partial void Watching(this ILogger logger, string topics, string system);
 }

@@ -19,6 +19,14 @@ public static class Topics
                 nameof(descriptor));
     }
 
+    /// <summary>The topic of a context's events file, e.g. "catalog.events" for eventplatform.catalog.v1's.</summary>
+    public static string Of(FileDescriptor file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return ForPackage(file.Package)
+            ?? throw new ArgumentException($"'{file.Name}' has no package of the form eventplatform.<context>.v<N>: it has no topic.", nameof(file));
+    }
+
     public static string DeadLetterOf(string topic) => topic + DeadLetterSuffix;
 
     /// <summary>The proto package of an event type name, e.g. "eventplatform.catalog.v1" for "eventplatform.catalog.v1.EventPublished".</summary>

@@ -11,18 +11,25 @@ internal static class TransportSelection
     public const string KafkaConnectionName = "kafka";
     public const string RedisConnectionName = "redis";
 
-    public static IServiceCollection AddTransport(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTransport(this IServiceCollection services, IConfiguration configuration) =>
+        Select(configuration, services.AddKafkaTransport, services.AddRedisStreamsTransport);
+
+    public static IServiceCollection AddTransportWatch(this IServiceCollection services, IConfiguration configuration) =>
+        Select(configuration, services.AddKafkaWatch, services.AddRedisStreamsWatch);
+
+    private static IServiceCollection Select(
+        IConfiguration configuration, Func<string, IServiceCollection> kafkaTransport, Func<string, IServiceCollection> redisTransport)
     {
         var kafka = configuration.GetConnectionString(KafkaConnectionName);
         if (!string.IsNullOrWhiteSpace(kafka))
         {
-            return services.AddKafkaTransport(kafka);
+            return kafkaTransport(kafka);
         }
 
         var redis = configuration.GetConnectionString(RedisConnectionName);
         if (!string.IsNullOrWhiteSpace(redis))
         {
-            return services.AddRedisStreamsTransport(redis);
+            return redisTransport(redis);
         }
 
         throw new InvalidOperationException(

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EventPlatform.Messaging.Transports.Kafka;
 
@@ -8,12 +9,20 @@ internal static class KafkaTransportRegistration
 
     public static IServiceCollection AddKafkaTransport(this IServiceCollection services, string bootstrapServers)
     {
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<KafkaClients>(sp, bootstrapServers));
-        services.AddSingleton<KafkaTopics>();
+        services.AddKafkaWatch(bootstrapServers);
         services.AddSingleton<ITransportPublisher, KafkaPublisher>();
         services.AddSingleton<ITransportConsumer, KafkaConsumer>();
         services.AddSingleton<IDeadLetterQueue, KafkaDeadLetterQueue>();
         services.AddHealthChecks().AddCheck<KafkaTransportHealthCheck>(HealthCheckName, tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Only what watching needs: no health check, since a watcher of events works on without them.</summary>
+    public static IServiceCollection AddKafkaWatch(this IServiceCollection services, string bootstrapServers)
+    {
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<KafkaClients>(sp, bootstrapServers));
+        services.TryAddSingleton<KafkaTopics>();
+        services.TryAddSingleton<ITransportWatch, KafkaWatch>();
         return services;
     }
 }

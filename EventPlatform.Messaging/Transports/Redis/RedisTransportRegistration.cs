@@ -1,5 +1,6 @@
 using EventPlatform.Messaging.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ internal static class RedisTransportRegistration
 
     public static IServiceCollection AddRedisStreamsTransport(this IServiceCollection services, string connectionString)
     {
-        services.AddSingleton(sp => new RedisConnections(connectionString, sp.GetRequiredService<IOptions<EventBusOptions>>().Value.ServiceName));
+        services.AddRedisStreamsWatch(connectionString);
         services.AddSingleton<PublishedStreams>();
         services.AddSingleton<ITransportPublisher, RedisStreamPublisher>();
         services.AddSingleton<ITransportConsumer, RedisStreamConsumer>();
@@ -19,6 +20,14 @@ internal static class RedisTransportRegistration
         services.AddSingleton<RedisStreamTrimmer>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<RedisStreamTrimmer>());
         services.AddHealthChecks().AddCheck<RedisTransportHealthCheck>(HealthCheckName, tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Only what watching needs: no health check, since a watcher of events works on without them.</summary>
+    public static IServiceCollection AddRedisStreamsWatch(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(sp => new RedisConnections(connectionString, sp.GetRequiredService<IOptions<EventBusOptions>>().Value.ServiceName));
+        services.TryAddSingleton<ITransportWatch, RedisStreamWatch>();
         return services;
     }
 }

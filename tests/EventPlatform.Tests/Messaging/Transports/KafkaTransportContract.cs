@@ -40,6 +40,10 @@ public sealed class KafkaTransportContract(ITestOutputHelper output) : Transport
     public Task The_trace_context_travels_with_the_event() =>
         Verify_the_trace_context_travels_with_the_event();
 
+    [Fact]
+    public Task Every_watcher_sees_each_event_published_after_it_started_in_order() =>
+        Verify_every_watcher_sees_each_event_published_after_it_started_in_order();
+
     public const string BootstrapServersVariable = "KAFKA_BOOTSTRAP_SERVERS";
 
     private static readonly Lazy<EventPlatform.AppHost.Infrastructure.KafkaMockCluster> MockCluster = new(() => EventPlatform.AppHost.Infrastructure.KafkaMockCluster.Start());

@@ -36,6 +36,10 @@ public sealed class RedisStreamsTransportContract(MessagingInfrastructure infras
     public Task The_trace_context_travels_with_the_event() =>
         Verify_the_trace_context_travels_with_the_event();
 
+    [Fact]
+    public Task Every_watcher_sees_each_event_published_after_it_started_in_order() =>
+        Verify_every_watcher_sees_each_event_published_after_it_started_in_order();
+
     private protected override TransportUnderTest CreateTransport() => TransportUnderTest.Redis(infrastructure.RedisConnectionString, Output);
 
     private protected override async Task PublishUnreadableAsync(string topic)

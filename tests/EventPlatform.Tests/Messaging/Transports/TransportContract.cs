@@ -206,6 +206,50 @@ public abstract class TransportContract(ITestOutputHelper output) : IAsyncLifeti
         message.Envelope.TraceState.ShouldBe("eventplatform=t61rcWkgMzE");
     }
 
+    private protected async Task Verify_every_watcher_sees_each_event_published_after_it_started_in_order()
+    {
+        var first = Channel.CreateUnbounded<IncomingMessage>();
+        var second = Channel.CreateUnbounded<IncomingMessage>();
+        Transport.StartWatch([_topic], Watch(first));
+        Transport.StartWatch([_topic], Watch(second));
+        // A watch sees what is published once it is in place (Kafka assigns partitions a few seconds after subscribing).
+        using (var patience = new CancellationTokenSource(Eventually.Patience))
+        {
+            while (first.Reader.Count == 0 || second.Reader.Count == 0)
+            {
+                await Transport.Publisher.PublishAsync(_topic, Envelope("probe"), CancellationToken.None);
+                await Task.Delay(200, patience.Token);
+            }
+        }
+
+        const int count = 5;
+        for (var i = 0; i < count; i++)
+        {
+            await Transport.Publisher.PublishAsync(_topic, Envelope("event-1", payload: [(byte)i]), CancellationToken.None);
+        }
+
+        foreach (var watcher in new[] { first, second })
+        {
+            var seen = new List<int>();
+            while (seen.Count < count)
+            {
+                var message = await ReceiveAsync(watcher);
+                message.Topic.ShouldBe(_topic);
+                if (message.Envelope.PartitionKey == "event-1")
+                {
+                    seen.Add(message.Envelope.Data.Span[0]);
+                }
+            }
+
+            seen.ShouldBe(Enumerable.Range(0, count).ToList());
+        }
+
+        // Watching takes nothing from the topic: the group of the consumers still gets every event.
+        var consumed = Channel.CreateUnbounded<IncomingMessage>();
+        Transport.StartConsumer(Settings("reader"), Record(consumed));
+        (await ReceiveAsync(consumed)).ShouldNotBeNull();
+    }
+
     private ConsumerSettings Settings(string consumer) =>
         new(_group, consumer, [_topic], MaxDeliveryAttempts: 3, new Backoff(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50)),
             MaxConcurrency: 4, BatchSize: 16);
@@ -225,6 +269,9 @@ public abstract class TransportContract(ITestOutputHelper output) : IAsyncLifeti
         await received.Writer.WriteAsync(message, cancellationToken);
         return DeliveryOutcome.Handled;
     };
+
+    private static WatchHandler Watch(Channel<IncomingMessage> seen) =>
+        (message, cancellationToken) => seen.Writer.WriteAsync(message, cancellationToken);
 
     private static async Task<IncomingMessage> ReceiveAsync(Channel<IncomingMessage> received)
     {

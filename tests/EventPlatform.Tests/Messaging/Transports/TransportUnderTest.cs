@@ -37,9 +37,17 @@ internal sealed class TransportUnderTest : IAsyncDisposable
     /// <summary>Runs a consumer of the group until the returned run is stopped.</summary>
     public ConsumerRun StartConsumer(ConsumerSettings settings, DeliveryHandler handler)
     {
-        var run = new ConsumerRun(_services.GetRequiredService<ITransportConsumer>(), settings, handler);
+        var consumer = _services.GetRequiredService<ITransportConsumer>();
+        var run = new ConsumerRun(stop => consumer.RunAsync(settings, handler, stop));
         _runs.Add(run);
         return run;
+    }
+
+    /// <summary>Runs a watch of the topics until the transport is disposed.</summary>
+    public void StartWatch(IReadOnlyList<string> topics, WatchHandler handler)
+    {
+        var watch = _services.GetRequiredService<ITransportWatch>();
+        _runs.Add(new ConsumerRun(stop => watch.RunAsync(topics, handler, stop)));
     }
 
     public async ValueTask DisposeAsync()
@@ -70,14 +78,14 @@ internal sealed class TransportUnderTest : IAsyncDisposable
     }
 }
 
-/// <summary>A consumer running in the background, stopped as a process stops: cancelled, with nothing acknowledged after.</summary>
+/// <summary>A consumer (or a watch) running in the background, stopped as a process stops: cancelled, with nothing acknowledged after.</summary>
 internal sealed class ConsumerRun
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
 
-    public ConsumerRun(ITransportConsumer consumer, ConsumerSettings settings, DeliveryHandler handler) =>
-        _running = Task.Run(() => consumer.RunAsync(settings, handler, _stop.Token));
+    public ConsumerRun(Func<CancellationToken, Task> run) =>
+        _running = Task.Run(() => run(_stop.Token));
 
     public async Task StopAsync()
     {
