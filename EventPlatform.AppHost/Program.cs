@@ -84,6 +84,8 @@ try
     // and a call to a service not yet up is answered 503 (UNAVAILABLE), never hangs.
     var bff = builder.AddService<Projects.EventPlatform_Bff>("bff")
         .WithServiceIdentity(identity)
+        // Integration events tell its cache of public reads what changed (it serves without them, only staler).
+        .WithReference(redis)
         .WithReference(catalog)
         .WithReference(program)
         .WithReference(registration)

@@ -1,3 +1,4 @@
+using EventPlatform.Bff.Caching;
 using EventPlatform.Bff.Forwarding;
 using EventPlatform.Bff.Payments;
 using EventPlatform.Bff.Sessions;
@@ -39,12 +40,15 @@ internal static class BffExtensions
         });
         builder.Services.AddRegistrationRateLimit(builder.Configuration);
         builder.Services.AddApiDescription();
+        builder.AddPublicReadCache();
         return builder;
     }
 
     public static WebApplication MapBff(this WebApplication app)
     {
         app.UseWebFrontFiles();
+        // Before the session: a cached public read needs neither the session's token nor its refresh.
+        app.UsePublicReadCache();
         app.UseMiddleware<SessionBearerMiddleware>();
         app.UseMiddleware<RetryAfterMiddleware>();
         app.UseRateLimiter();

@@ -1,0 +1,26 @@
+using EventPlatform.Messaging.Watching;
+using CatalogEvents = EventPlatform.Contracts.Catalog.V1.EventsReflection;
+using ProgramEvents = EventPlatform.Contracts.Program.V1.EventsReflection;
+
+namespace EventPlatform.Bff.Caching;
+
+internal static class PublicReadCache
+{
+    /// <summary>
+    /// The edge's cache of public reads (event page, listing, program, availability): in memory on each replica,
+    /// dropped by the catalog and program events that change them, with HTTP validators for browsers.
+    /// </summary>
+    public static WebApplicationBuilder AddPublicReadCache(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOutputCache(options => options.AddBasePolicy(new PublicReadCachePolicy()));
+        builder.AddEventWatch<PublicReadInvalidation>("bff", CatalogEvents.Descriptor, ProgramEvents.Descriptor);
+        return builder;
+    }
+
+    public static WebApplication UsePublicReadCache(this WebApplication app)
+    {
+        app.UseOutputCache();
+        app.UseMiddleware<PublicReadHeaders>();
+        return app;
+    }
+}
