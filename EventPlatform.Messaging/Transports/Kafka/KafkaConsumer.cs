@@ -13,9 +13,6 @@ namespace EventPlatform.Messaging.Transports.Kafka;
 internal sealed class KafkaConsumer(
     KafkaClients clients, KafkaTopics topics, MessagingMetrics metrics, TimeProvider clock, ILogger<KafkaConsumer> logger) : ITransportConsumer
 {
-    private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(500);
-    private static readonly Backoff Reconnect = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
-
     public async Task RunAsync(ConsumerSettings settings, DeliveryHandler handler, CancellationToken cancellationToken)
     {
         foreach (var topic in settings.Topics)
@@ -28,41 +25,23 @@ internal sealed class KafkaConsumer(
         var config = clients.ConsumerConfig(settings.Group, settings.ConsumerName);
         config.AutoOffsetReset = settings.ReadFromStart ? AutoOffsetReset.Earliest : AutoOffsetReset.Latest;
         using var consumer = new ConsumerBuilder<string, byte[]>(config)
-            .SetErrorHandler((_, error) => logger.TransportUnavailable(KafkaPublisher.SystemName, error.Reason, PollTimeout))
+            .SetErrorHandler((_, error) => logger.TransportUnavailable(KafkaPublisher.SystemName, error.Reason, KafkaPolling.PollTimeout))
             .Build();
         consumer.Subscribe(settings.Topics);
         logger.Consuming(string.Join(", ", settings.Topics), settings.ConsumerName, settings.Group, KafkaPublisher.SystemName);
 
-        var failures = 0;
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                try
+            await KafkaPolling.RunAsync(
+                consumer,
+                async result =>
                 {
-                    // Consume blocks; off the caller's thread so a stopping host is not held up by it.
-                    var result = await Task.Run(() => consumer.Consume(PollTimeout), CancellationToken.None);
-                    if (result is null || result.IsPartitionEOF || cancellationToken.IsCancellationRequested)
-                    {
-                        continue;
-                    }
-
                     await HandleAsync(result, settings, handler, deadLetters, cancellationToken);
                     consumer.Commit(result);
-                    failures = 0;
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    break;
-                }
-                catch (KafkaException e)
-                {
-                    // A rebalance took the partition, or the broker is away: whatever was not committed comes back.
-                    var delay = Reconnect.After(++failures);
-                    logger.TransportUnavailable(KafkaPublisher.SystemName, e.Error.Reason, delay);
-                    await Backoff.DelayAsync(delay, clock, cancellationToken);
-                }
-            }
+                },
+                clock,
+                logger,
+                cancellationToken);
         }
         finally
         {

@@ -13,9 +13,6 @@ namespace EventPlatform.Messaging.Transports.Kafka;
 internal sealed class KafkaWatch(
     KafkaClients clients, KafkaTopics kafkaTopics, IOptions<EventBusOptions> options, TimeProvider clock, ILogger<KafkaWatch> logger) : ITransportWatch
 {
-    private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(500);
-    private static readonly Backoff Reconnect = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
-
     public async Task RunAsync(IReadOnlyList<string> topics, WatchHandler onMessage, CancellationToken cancellationToken)
     {
         foreach (var topic in topics)
@@ -27,42 +24,25 @@ internal sealed class KafkaWatch(
         var config = clients.ConsumerConfig(watcher, watcher);
         config.AutoOffsetReset = AutoOffsetReset.Latest;
         using var consumer = new ConsumerBuilder<string, byte[]>(config)
-            .SetErrorHandler((_, error) => logger.TransportUnavailable(KafkaPublisher.SystemName, error.Reason, PollTimeout))
+            .SetErrorHandler((_, error) => logger.TransportUnavailable(KafkaPublisher.SystemName, error.Reason, KafkaPolling.PollTimeout))
             .Build();
         consumer.Subscribe(topics);
         logger.Watching(string.Join(", ", topics), KafkaPublisher.SystemName);
 
-        var failures = 0;
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                try
+            await KafkaPolling.RunAsync(
+                consumer,
+                async result =>
                 {
-                    var result = await Task.Run(() => consumer.Consume(PollTimeout), CancellationToken.None);
-                    if (result is null || result.IsPartitionEOF || cancellationToken.IsCancellationRequested)
-                    {
-                        continue;
-                    }
-
                     if (KafkaEnvelopeCodec.TryDecode(result.Message, out var envelope, out _))
                     {
                         await WatchHandling.SeeAsync(onMessage, new IncomingMessage(result.Topic, envelope, DeliveryAttempt: 1), logger, cancellationToken);
                     }
-
-                    failures = 0;
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    break;
-                }
-                catch (KafkaException e)
-                {
-                    var delay = Reconnect.After(++failures);
-                    logger.TransportUnavailable(KafkaPublisher.SystemName, e.Error.Reason, delay);
-                    await Backoff.DelayAsync(delay, clock, cancellationToken);
-                }
-            }
+                },
+                clock,
+                logger,
+                cancellationToken);
         }
         finally
         {
