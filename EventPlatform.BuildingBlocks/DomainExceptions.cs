@@ -22,7 +22,7 @@ public sealed class InvalidInputException(IReadOnlyList<FieldViolation> violatio
 }
 
 public sealed class NotFoundException(string resourceType, string resourceId)
-    : Exception($"{resourceType} '{resourceId}' was not found.")
+    : Exception($"{resourceType} {Validation.Quoted.Value(resourceId)} was not found.")
 {
     public string ResourceType { get; } = resourceType;
 

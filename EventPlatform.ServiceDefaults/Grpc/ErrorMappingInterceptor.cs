@@ -18,6 +18,10 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
 {
     public const string ErrorDomain = "eventplatform";
 
+    // Error text travels in trailers, whose size HTTP/2 bounds between services: text that quotes too much is cut
+    // rather than turning a 400 into a 503 (messages quote values through Quoted; this is the last line of defence).
+    private const int MaxTextLength = 1_000;
+
     /// <summary>The google.rpc detail messages this interceptor attaches, for JSON renderers that need their types.</summary>
     public static readonly Google.Protobuf.Reflection.TypeRegistry DetailTypes = Google.Protobuf.Reflection.TypeRegistry.FromMessages(
         Google.Rpc.BadRequest.Descriptor, ErrorInfo.Descriptor, PreconditionFailure.Descriptor, ResourceInfo.Descriptor);
@@ -101,8 +105,8 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         message ??= InvalidInputException.Describe(named);
         var badRequest = new BadRequest();
         badRequest.FieldViolations.AddRange(named.Select(v =>
-            new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
-        return new Status { Code = (int)Code.InvalidArgument, Message = message, Details = { Any.Pack(badRequest) } }
+            new BadRequest.Types.FieldViolation { Field = Bounded(v.Field), Description = Bounded(v.Description) }));
+        return new Status { Code = (int)Code.InvalidArgument, Message = Bounded(message), Details = { Any.Pack(badRequest) } }
             .ToRpcException();
     }
 
@@ -111,13 +115,13 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         var status = new Status
         {
             Code = (int)Code.FailedPrecondition,
-            Message = $"{rule.Name}: {rule.Message}",
+            Message = Bounded($"{rule.Name}: {rule.Message}"),
             Details =
             {
                 Any.Pack(new ErrorInfo { Reason = rule.Name, Domain = ErrorDomain }),
                 Any.Pack(new PreconditionFailure
                 {
-                    Violations = { new PreconditionFailure.Types.Violation { Type = rule.Name, Description = rule.Message } },
+                    Violations = { new PreconditionFailure.Types.Violation { Type = rule.Name, Description = Bounded(rule.Message) } },
                 }),
             },
         };
@@ -128,12 +132,15 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         new Status
         {
             Code = (int)code,
-            Message = message,
-            Details = { Any.Pack(new ResourceInfo { ResourceType = type, ResourceName = id }) },
+            Message = Bounded(message),
+            Details = { Any.Pack(new ResourceInfo { ResourceType = type, ResourceName = Bounded(id) }) },
         }.ToRpcException();
 
     private static RpcException Plain(Code code, string message) =>
-        new Status { Code = (int)code, Message = message }.ToRpcException();
+        new Status { Code = (int)code, Message = Bounded(message) }.ToRpcException();
+
+    private static string Bounded(string text) =>
+        text.Length <= MaxTextLength ? text : string.Concat(text.AsSpan(0, MaxTextLength), "…");
 
     /// <summary>One line without a stack trace: an outage elsewhere is not a bug here, and it repeats under load.</summary>
     private RpcException Unavailable(UnavailableException e)

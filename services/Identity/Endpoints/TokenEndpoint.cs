@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using EventPlatform.Domain;
+using EventPlatform.Domain.Validation;
 using EventPlatform.Identity.Application;
 using EventPlatform.Identity.Domain;
 using EventPlatform.Identity.Infrastructure;
@@ -83,7 +84,7 @@ internal static class TokenEndpoint
                     return SignIn(DevelopmentPrincipal(request, principals));
 
                 default:
-                    return Refuse(Errors.UnsupportedGrantType, $"The grant type '{request.GrantType}' is not supported here.");
+                    return Refuse(Errors.UnsupportedGrantType, $"The grant type {Quoted.Value(request.GrantType)} is not supported here.");
             }
         }
         catch (InvalidInputException e)
@@ -103,7 +104,7 @@ internal static class TokenEndpoint
         var roles = ((StringValues)request.GetParameter("role"))
             .Select(r => Enum.TryParse<CallerRole>(r, ignoreCase: true, out var role)
                 ? role
-                : throw new InvalidInputException([new FieldViolation("role", $"'{r}' is not a role: attendee, organizer or admin.")]))
+                : throw new InvalidInputException([new FieldViolation("role", $"{Quoted.Value(r)} is not a role: attendee, organizer or admin.")]))
             .ToList();
         var principal = principals.ForDevelopment(subject, roles);
         // A developer's token outlives a working session; people's tokens live minutes and are refreshed.

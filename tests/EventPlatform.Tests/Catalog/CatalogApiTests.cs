@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using EventPlatform.Contracts.Catalog.V1;
+using EventPlatform.Domain.Validation;
 using EventPlatform.ServiceDefaults.Identity;
 using EventPlatform.Tests.Infrastructure;
 using Google.Protobuf.WellKnownTypes;
@@ -155,6 +156,21 @@ public sealed class CatalogApiTests(WholeSystemFixture system)
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).ShouldContain("\"field\":\"reason\"");
+    }
+
+    [Fact]
+    public async Task A_huge_value_is_refused_with_a_400_that_quotes_only_its_start()
+    {
+        var (token, draft) = await Catalog.NewDraftAsync();
+        using var http = Catalog.BffAs(token);
+
+        using var response = await http.PatchAsJsonAsync($"/events/{draft.Id}", new { timeZone = new string('x', 100_000) });
+        var body = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        body.ShouldContain("time_zone");
+        body.Length.ShouldBeLessThan(2_000);
+        body.ShouldNotContain(new string('x', Quoted.MaxLength + 1));
     }
 
     [Fact]

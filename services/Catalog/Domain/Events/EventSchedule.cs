@@ -1,4 +1,5 @@
 using EventPlatform.Domain;
+using EventPlatform.Domain.Validation;
 
 namespace EventPlatform.Catalog.Domain.Events;
 
@@ -39,7 +40,7 @@ public sealed class TimeZoneMustBeKnownRule(string timeZone) : IFieldRule
 {
     public string Field => "Schedule.TimeZone";
 
-    public string Message => $"'{timeZone}' is not an IANA time zone (e.g. Europe/Paris).";
+    public string Message => $"{Quoted.Value(timeZone)} is not an IANA time zone (e.g. Europe/Paris).";
 
     public bool IsBroken() =>
         string.IsNullOrWhiteSpace(timeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) || !zone.HasIanaId;

@@ -1,4 +1,5 @@
 using EventPlatform.Domain;
+using EventPlatform.Domain.Validation;
 
 namespace EventPlatform.Catalog.Domain.Events;
 
@@ -42,7 +43,7 @@ public sealed class CurrencyMustBeIso4217Rule(string currency) : IFieldRule
 {
     public string Field => "Price.Currency";
 
-    public string Message => $"'{currency}' is not an ISO-4217 currency code (three capital letters, e.g. EUR).";
+    public string Message => $"{Quoted.Value(currency)} is not an ISO-4217 currency code (three capital letters, e.g. EUR).";
 
     public bool IsBroken() => currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterUpper);
 }

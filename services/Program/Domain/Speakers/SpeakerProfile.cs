@@ -82,7 +82,7 @@ public sealed class SpeakerEmailMustBeAnAddressRule(string? email) : IFieldRule
 {
     public string Field => "Email";
 
-    public string Message => $"'{email}' is not an email address (name@example.org).";
+    public string Message => $"{Quoted.Value(email)} is not an email address (name@example.org).";
 
     public bool IsBroken() => email is not null && !EmailAddress.IsValid(email);
 }
