@@ -16,6 +16,9 @@ public sealed class PaymentOpener(CommandPipeline<RegistrationDbContext> pipelin
 {
     private const int Batch = 100;
 
+    /// <summary>How long a registration's answer waits for its payment to open; the sweep runs every two seconds.</summary>
+    private static readonly TimeSpan InlineBudget = TimeSpan.FromSeconds(3);
+
     /// <summary>Opens every Pending registration's payment not opened yet; returns how many.</summary>
     public async Task<int> OpenDueAsync(CancellationToken cancellationToken)
     {
@@ -30,16 +33,22 @@ public sealed class PaymentOpener(CommandPipeline<RegistrationDbContext> pipelin
         return due.Count;
     }
 
-    /// <summary>Right after a commit that left the registration Pending: a failure is left to the sweep, never to the caller.</summary>
+    /// <summary>
+    /// Right after a commit that left the registration Pending: a failure, or a payment service slower than
+    /// <see cref="InlineBudget"/>, is left to the sweep, never to the caller, whose registration already stands.
+    /// </summary>
     public async Task TryOpenAsync(Guid id, CancellationToken cancellationToken)
     {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(InlineBudget);
         try
         {
-            await OpenAsync(id, cancellationToken);
+            await OpenAsync(id, budget.Token);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Payment of registration {RegistrationId} not opened yet ({Reason}); the sweep retries", id, e.Message);
+            logger.LogWarning("Payment of registration {RegistrationId} not opened yet ({Reason}); the sweep retries", id,
+                e is OperationCanceledException ? $"no answer within {InlineBudget.TotalSeconds:N0} s" : e.Message);
         }
     }
 

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.ServiceDefaults.Identity;
+using EventPlatform.Testing.Telemetry;
 using EventPlatform.Tests.Catalog;
 using EventPlatform.Tests.Messaging;
 using static EventPlatform.Tests.Catalog.CatalogDriver;
@@ -16,6 +18,9 @@ internal sealed class PaymentDriver(PaymentSystemFixture system)
     public const long Price = 4900;
 
     public CatalogDriver Catalog { get; } = new(system.App, system.GrpcChannel("catalog"));
+
+    /// <summary>When set, every call is part of this trace, as a web front's checkout would be.</summary>
+    public string? TraceId { get; set; }
 
     /// <summary>A published paid event (49.00 EUR) and its organizer's token.</summary>
     public async Task<(string OrganizerToken, Event Event)> PaidEventAsync(
@@ -70,26 +75,41 @@ internal sealed class PaymentDriver(PaymentSystemFixture system)
     public async Task<JsonNode> WhenAsync(string token, string path, Func<JsonNode, bool> condition, string what, TimeSpan? patience = null) =>
         await Eventually.ReturnsAsync(() => GetAsync(token, path), condition, what, patience);
 
-    public async Task<JsonNode> GetAsync(string token, string path)
-    {
-        using var bff = Catalog.BffAs(token);
-        using var response = await bff.GetAsync(path);
-        return await BodyAsync(response, HttpStatusCode.OK);
-    }
+    public Task<JsonNode> GetAsync(string token, string path) =>
+        SendAsync(token, new HttpRequestMessage(HttpMethod.Get, path), HttpStatusCode.OK);
 
-    public async Task<JsonNode> PostAsync(string? token, string path, object body, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        using var bff = Catalog.BffAs(token);
-        using var response = await bff.PostAsJsonAsync(path, body);
-        return await BodyAsync(response, expected);
-    }
+    public Task<JsonNode> PostAsync(string? token, string path, object body, HttpStatusCode expected = HttpStatusCode.OK) =>
+        SendAsync(token, new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) }, expected);
 
     public static string Id(JsonNode node) => (string)node["id"]!;
 
-    private static async Task<JsonNode> BodyAsync(HttpResponseMessage response, HttpStatusCode expected)
+    /// <summary>
+    /// Every call carries a traceparent: the driver's trace when one is set, a trace of its own otherwise, so that an
+    /// unexpected answer comes with the spans of what the services did (and how long each step took).
+    /// </summary>
+    private async Task<JsonNode> SendAsync(string? token, HttpRequestMessage request, HttpStatusCode expected)
     {
-        var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(expected, text);
-        return JsonNode.Parse(text.Length == 0 ? "{}" : text)!;
+        var traceId = TraceId ?? ActivityTraceId.CreateRandom().ToHexString();
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        using var bff = Catalog.BffAs(token);
+        using (request)
+        using (var response = await bff.SendAsync(request))
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode == expected)
+            {
+                return JsonNode.Parse(text.Length == 0 ? "{}" : text)!;
+            }
+
+            // Exporters batch: give the services' spans a moment to arrive before describing the trace.
+            var spans = await system.App.Spans.WaitForTraceAsync(traceId, _ => false, TimeSpan.FromSeconds(6));
+            throw new ShouldAssertException(
+                $"{request.Method} {request.RequestUri} answered {response.StatusCode}, not {expected}: {text}\ntrace {traceId}:\n{Describe(spans)}");
+        }
     }
+
+    /// <summary>The spans of a trace, one line each, indented under their parent.</summary>
+    public static string Describe(IReadOnlyList<ReceivedSpan> spans) =>
+        string.Join('\n', spans.Select(s =>
+            $"{s.Start:HH:mm:ss.fff} {(s.End - s.Start).TotalMilliseconds,8:N1} ms {s.ServiceName}/{s.Kind} {s.Name} {s.Status}"));
 }
