@@ -6,6 +6,7 @@ namespace EventPlatform.ServiceDefaults.Grpc;
 public static class RequestFields
 {
     public const int MaxRequestIdLength = 200;
+    public const int MaxSearchQueryLength = 200;
 
     /// <summary>The client's idempotency key of a create or command call.</summary>
     public static string RequestId(string? requestId, InputValidation input)
@@ -17,6 +18,18 @@ public static class RequestFields
         }
 
         return requestId;
+    }
+
+    /// <summary>The words a list is searched for; empty means no search.</summary>
+    public static string? SearchQuery(string? query, InputValidation input)
+    {
+        if (query?.Length > MaxSearchQueryLength)
+        {
+            input.Add("query", $"At most {MaxSearchQueryLength} characters.");
+            return null;
+        }
+
+        return string.IsNullOrWhiteSpace(query) ? null : query;
     }
 
     /// <summary>An id; <paramref name="what"/> says what it is ("an event id").</summary>

@@ -92,6 +92,10 @@ public sealed class AnalyticsGrpcService(StatisticsQueries queries, StatisticsRe
         {
             input.Add("organizer_id", "The organizer whose statistics are read.");
         }
+        else
+        {
+            RequestFields.OptionalUuid(organizerId, "organizer_id", "an organizer id", input);
+        }
 
         if (start is not null && end is not null && end.ToDateTimeOffset() <= start.ToDateTimeOffset())
         {

@@ -106,6 +106,10 @@ public sealed class BillingGrpcService(BillingQueries queries, DocumentIssuing i
         {
             input.Add("organizer_id", "The organizer whose documents are exported.");
         }
+        else
+        {
+            RequestFields.OptionalUuid(request.OrganizerId, "organizer_id", "an organizer id", input);
+        }
 
         if (request.FromTime is null)
         {

@@ -26,7 +26,7 @@ internal static class BillingMapping
     {
         var input = new InputValidation();
         var filter = new DocumentFilter(
-            organizerId.Length > 0 ? organizerId : null,
+            RequestFields.OptionalUuid(organizerId, "organizer_id", "an organizer id", input)?.ToString(),
             RequestFields.OptionalUuid(eventId, "event_id", "an event id", input),
             RequestFields.OptionalUuid(registrationId, "registration_id", "a registration id", input),
             invoiceId is null ? null : RequestFields.OptionalUuid(invoiceId, "invoice_id", "an invoice id", input),

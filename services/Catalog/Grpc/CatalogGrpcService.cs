@@ -3,6 +3,7 @@ using EventPlatform.Catalog.Application.Events;
 using EventPlatform.Catalog.Application.Organizers;
 using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.Domain;
+using EventPlatform.ServiceDefaults.Grpc;
 using EventPlatform.ServiceDefaults.Identity;
 using EventPlatform.ServiceDefaults.Paging;
 using Google.Api;
@@ -48,10 +49,11 @@ public sealed class CatalogGrpcService(EventCommands commands, EventQueries quer
         var organizer = string.IsNullOrEmpty(request.OrganizerId)
             ? null
             : input.Capture(() => (Domain.Organizers.OrganizerId?)OrganizerMapping.ToOrganizerId(request.OrganizerId, "organizer_id"));
+        var query = RequestFields.SearchQuery(request.Query, input);
         var pageRequest = input.Capture(() => PageRequest.Of(request.PageSize, request.PageToken));
         input.ThrowIfInvalid();
         var page = await queries.ListAsync(
-            new EventFilter(organizer, EventMapping.ToStatus(request.Status), request.UpcomingOnly, request.Query, pageRequest!),
+            new EventFilter(organizer, EventMapping.ToStatus(request.Status), request.UpcomingOnly, query, pageRequest!),
             context.CallerIfAny(), context.CancellationToken);
         return new ListEventsResponse { Events = { page.Items.Select(e => e.ToContract()) }, NextPageToken = page.NextPageToken ?? "" };
     }

@@ -3,6 +3,7 @@ using EventPlatform.Notification.Application;
 using EventPlatform.Notification.Application.Templates;
 using EventPlatform.Notification.Domain.Deliveries;
 using EventPlatform.Notification.Domain.EventMessages;
+using EventPlatform.Notification.Domain.Templates;
 using EventPlatform.ServiceDefaults.Grpc;
 using EventPlatform.ServiceDefaults.Paging;
 using Grpc.Core;
@@ -92,6 +93,7 @@ public sealed class NotificationGrpcService(
     {
         var input = new InputValidation();
         RequestFields.RequestId(request.RequestId, input);
+        RequestFields.OptionalUuid(request.OrganizerId, "organizer_id", "an organizer id", input);
         var kind = NotificationContract.ToDomain(request.Kind);
         if (kind is null)
         {
@@ -106,8 +108,17 @@ public sealed class NotificationGrpcService(
     public override async Task<Proto.ListMessageTemplatesResponse> ListMessageTemplates(Proto.ListMessageTemplatesRequest request, ServerCallContext context)
     {
         _ = context.Caller();
+        var input = new InputValidation();
+        var organizerId = RequestFields.OptionalUuid(request.OrganizerId, "organizer_id", "an organizer id", input)?.ToString() ?? "";
+        var locale = new TemplateLocaleMustBeSupportedRule(request.Locale);
+        if (request.Locale.Length > 0 && locale.IsBroken())
+        {
+            input.Add("locale", locale.Message);
+        }
+
+        input.ThrowIfInvalid();
         var found = await queries.TemplatesAsync(
-            request.OrganizerId, NotificationContract.ToDomain(request.Kind), request.Locale, Page(request.PageSize, request.PageToken), context.CancellationToken);
+            organizerId, NotificationContract.ToDomain(request.Kind), request.Locale, Page(request.PageSize, request.PageToken), context.CancellationToken);
         return new Proto.ListMessageTemplatesResponse
         {
             MessageTemplates = { found.Items.Select(t => t.ToContract()) },

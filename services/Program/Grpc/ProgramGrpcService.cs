@@ -3,6 +3,8 @@ using EventPlatform.Program.Application.Programs;
 using EventPlatform.Program.Application.Rooms;
 using EventPlatform.Program.Application.Sessions;
 using EventPlatform.Program.Application.Speakers;
+using EventPlatform.Domain;
+using EventPlatform.ServiceDefaults.Grpc;
 using EventPlatform.ServiceDefaults.Identity;
 using Google.Api;
 using Grpc.Core;
@@ -107,8 +109,12 @@ public sealed class ProgramGrpcService(
 
     public override async Task<ListSpeakersResponse> ListSpeakers(ListSpeakersRequest request, ServerCallContext context)
     {
-        var page = await speakerQueries.ListAsync(
-            SpeakerMapping.OrganizerId(request.OrganizerId), request.Query, PageRequest.Of(request.PageSize, request.PageToken), context.CancellationToken);
+        var input = new InputValidation();
+        var organizerId = input.Capture(() => SpeakerMapping.OrganizerId(request.OrganizerId));
+        var query = RequestFields.SearchQuery(request.Query, input);
+        var pageRequest = input.Capture(() => PageRequest.Of(request.PageSize, request.PageToken));
+        input.ThrowIfInvalid();
+        var page = await speakerQueries.ListAsync(organizerId!, query, pageRequest!, context.CancellationToken);
         var caller = context.CallerIfAny();
         return new ListSpeakersResponse { Speakers = { page.Items.Select(s => s.ToContract(caller)) }, NextPageToken = page.NextPageToken ?? "" };
     }

@@ -33,7 +33,7 @@ internal static class SpeakerMapping
     public static string OrganizerId(string organizerId) =>
         string.IsNullOrWhiteSpace(organizerId)
             ? throw new InvalidInputException("organizer_id", "The organizer the speakers belong to is required.")
-            : organizerId.Trim();
+            : RequestFields.Uuid(organizerId.Trim(), "organizer_id", "an organizer id").ToString();
 
     /// <summary>The email only for those who manage the speaker: attendees read the program, not contact details.</summary>
     public static Proto.Speaker ToContract(this Speaker s, Caller? caller) => new()

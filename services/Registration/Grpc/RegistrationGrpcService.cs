@@ -3,6 +3,7 @@ using EventPlatform.Domain;
 using EventPlatform.Registrations.Application;
 using EventPlatform.Registrations.Application.Registering;
 using EventPlatform.Registrations.Application.Sessions;
+using EventPlatform.ServiceDefaults.Grpc;
 using Grpc.Core;
 using EventPlatform.ServiceDefaults.Paging;
 
@@ -51,11 +52,7 @@ public sealed class RegistrationGrpcService(
             input.Add("session_id", "Expected a session id (a UUID).");
         }
 
-        if (request.Query.Length > 200)
-        {
-            input.Add("query", "At most 200 characters.");
-        }
-
+        RequestFields.SearchQuery(request.Query, input);
         var pageRequest = input.Capture(() => PageRequest.Of(request.PageSize, request.PageToken));
         input.ThrowIfInvalid();
         var page = await queries.ForEventAsync(

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using EventPlatform.Tests.Infrastructure;
-using Google.Api;
-using Google.Protobuf.Reflection;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Models;
 using Microsoft.OpenApi.Readers;
@@ -40,28 +38,8 @@ public sealed partial class ApiDescriptionTests(WholeSystemFixture system)
         paths.Keys.ShouldContain("/account/passkeys");
     }
 
-    /// <summary>Every RPC of every public service of the contracts, with its google.api.http route.</summary>
-    private static IEnumerable<(string Rpc, OperationType Verb, string Path, bool HasBody)> PublicRoutes()
-    {
-        var files = typeof(Contracts.Catalog.V1.Event).Assembly.GetTypes()
-            .Select(t => t.GetProperty("Descriptor", typeof(FileDescriptor))?.GetValue(null))
-            .OfType<FileDescriptor>();
-        foreach (var method in files.SelectMany(f => f.Services).Where(s => !s.Name.EndsWith("InternalService", StringComparison.Ordinal)).SelectMany(s => s.Methods))
-        {
-            var rule = method.GetOptions()?.GetExtension(AnnotationsExtensions.Http);
-            rule.ShouldNotBeNull($"{method.FullName} has no HTTP route");
-            var (verb, path) = rule.PatternCase switch
-            {
-                HttpRule.PatternOneofCase.Get => (OperationType.Get, rule.Get),
-                HttpRule.PatternOneofCase.Post => (OperationType.Post, rule.Post),
-                HttpRule.PatternOneofCase.Put => (OperationType.Put, rule.Put),
-                HttpRule.PatternOneofCase.Patch => (OperationType.Patch, rule.Patch),
-                HttpRule.PatternOneofCase.Delete => (OperationType.Delete, rule.Delete),
-                _ => throw new InvalidOperationException($"{method.FullName}: {rule.PatternCase}"),
-            };
-            yield return (method.FullName, verb, path, rule.Body.Length > 0);
-        }
-    }
+    private static IEnumerable<(string Rpc, OperationType Verb, string Path, bool HasBody)> PublicRoutes() =>
+        PublicRoute.All().Select(r => (r.Method.FullName, Enum.Parse<OperationType>(r.Verb.Method, ignoreCase: true), r.Path, r.HasBody));
 
     /// <summary>/events/{event_id}/program and /events/{eventId}/program are the same route.</summary>
     private static string Template(string path) => Parameter().Replace(path, "{}");
