@@ -23,6 +23,9 @@ internal static partial class MessagingLog
     [LoggerMessage(6, LogLevel.Warning, "Handling {Type} {MessageId} from {Topic} failed on attempt {Attempt} of {MaxAttempts}; retrying in {Delay}.")]
     public static partial void HandlerFailed(this ILogger logger, Exception exception, string type, string messageId, string topic, int attempt, int maxAttempts, TimeSpan delay);
 
+    [LoggerMessage(18, LogLevel.Warning, "Handling {Type} {MessageId} from {Topic} failed on something that passes ({Error}: {Reason}); retrying in {Delay}, for as long as it takes.")]
+    public static partial void HandlerWaitsForDependency(this ILogger logger, string type, string messageId, string topic, string error, string reason, TimeSpan delay);
+
     [LoggerMessage(7, LogLevel.Error, "Dead-lettered message {MessageId} of {Topic} for {Group} after {Attempts} attempt(s): {Reason} Inspect it on {DeadLetterTopic} and replay it once fixed.")]
     public static partial void DeadLettered(this ILogger logger, string messageId, string topic, string group, int attempts, string reason, string deadLetterTopic);
 

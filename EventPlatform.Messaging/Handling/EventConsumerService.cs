@@ -13,6 +13,7 @@ internal sealed class EventConsumerService<TDbContext>(
     ITransportConsumer consumer,
     IntegrationEventDispatcher<TDbContext> dispatcher,
     SubscriptionRegistry registry,
+    IEnumerable<ITransientFailure> transientFailures,
     IOptions<EventBusOptions> options,
     TimeProvider clock,
     ILogger<EventConsumerService<TDbContext>> logger) : BackgroundService where TDbContext : DbContext
@@ -35,7 +36,8 @@ internal sealed class EventConsumerService<TDbContext>(
             new Backoff(bus.Consumer.RetryBaseDelay, bus.Consumer.RetryMaxDelay),
             bus.Consumer.MaxConcurrency,
             bus.Consumer.BatchSize,
-            bus.Consumer.ReadFromStart);
+            bus.Consumer.ReadFromStart,
+            TransientFailures.Of(transientFailures));
 
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)

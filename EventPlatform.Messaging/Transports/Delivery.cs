@@ -23,6 +23,7 @@ internal static class Delivery
                 $"Delivered {attempt - 1} times without being acknowledged: its consumers stopped while handling it.", attempt - 1);
         }
 
+        var transientFailures = 0;
         while (true)
         {
             try
@@ -35,6 +36,14 @@ internal static class Delivery
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 throw;
+            }
+            catch (Exception e) when (settings.IsTransient?.Invoke(e) == true)
+            {
+                // A dependency is away (restarting, failing over): the message is not at fault, and dead-lettering it
+                // would lose what it carries. Its key waits, as it would for a slow handler.
+                var delay = settings.Retry.After(++transientFailures);
+                logger.HandlerWaitsForDependency(message.Envelope.Type, message.Envelope.Id, message.Topic, e.GetType().Name, e.Message, delay);
+                await Task.Delay(delay, clock, cancellationToken);
             }
             catch (Exception e)
             {

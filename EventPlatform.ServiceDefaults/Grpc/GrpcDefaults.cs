@@ -1,3 +1,4 @@
+using EventPlatform.Messaging.Handling;
 using EventPlatform.ServiceDefaults.Grpc;
 using EventPlatform.ServiceDefaults.Identity;
 using Grpc.Net.ClientFactory;
@@ -32,12 +33,14 @@ public static class GrpcDefaultsExtensions
     /// A typed gRPC client for another service, found by service discovery under its "grpc" endpoint
     /// (services__{resource}__grpc__0). The HTTP resilience handler is removed because its timeouts cut off
     /// streaming calls; instead every call gets a deadline, and retries stay with callers of idempotent RPCs. Calls carry
-    /// this service's client-credentials token (internal RPCs check it against their table of callers).
+    /// this service's client-credentials token (internal RPCs check it against their table of callers). An event handler
+    /// whose call finds the other service away retries until it is back (<see cref="UnavailableService"/>).
     /// </summary>
     public static IHttpClientBuilder AddServiceGrpcClient<TClient>(this IServiceCollection services, string resource)
         where TClient : class
     {
         services.AddServiceTokens();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITransientFailure, UnavailableService>());
 #pragma warning disable EXTEXP0001 // Experimental, but the only way to take the default handler off one client.
         return services
             .AddGrpcClient<TClient>(options =>

@@ -78,6 +78,30 @@ public sealed class DeadLetterTests(MessagingInfrastructure infrastructure, ITes
         (await deadLetters.ListAsync("registration.events")).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task A_handler_whose_dependency_is_away_is_retried_past_the_attempt_limit_until_it_is_back_and_nothing_is_dead_lettered()
+    {
+        await using var registration = await BusService.StartAsync(Spec("registration", await infrastructure.CreateDatabaseAsync("registration")));
+        await using var billing = await BusService.StartAsync(Spec("billing", await infrastructure.CreateDatabaseAsync("billing")) with { IssuesInvoices = true });
+        var failures = 0;
+        billing.Probe.OnEnter = (_, _, _) =>
+        {
+            if (Interlocked.Increment(ref failures) <= 10)
+            {
+                throw new TimeoutException("The catalog service did not answer in time.");
+            }
+
+            return Task.CompletedTask;
+        };
+
+        await registration.ConfirmRegistrationAsync("event-1", "registration-1");
+
+        (await Eventually.ReturnsAsync(billing.InvoicesAsync, i => i.Count > 0, "the invoice once the dependency is back"))
+            .ShouldHaveSingleItem().RegistrationId.ShouldBe("registration-1");
+        failures.ShouldBe(11, "ten transient failures, more than the 3 attempts a failing message gets, then the handling that passed");
+        (await billing.Services.GetRequiredService<IDeadLetters>().ListAsync("registration.events")).ShouldBeEmpty();
+    }
+
     private static NameValueEntry[] CloudEvent(string type, byte[] data) =>
     [
         new(CloudEventAttributes.SpecVersion, CloudEventAttributes.SpecVersionValue),
