@@ -30,10 +30,11 @@ internal sealed class MailSink(Uri baseAddress)
     /// Waits for <paramref name="count"/> emails to <paramref name="address"/> matching <paramref name="where"/>, then a
     /// little longer to make sure no more come.
     /// </summary>
-    public async Task<IReadOnlyList<ReceivedMail>> ExactlyAsync(string address, int count, Func<ReceivedMail, bool>? where = null, TimeSpan? settle = null)
+    public async Task<IReadOnlyList<ReceivedMail>> ExactlyAsync(
+        string address, int count, Func<ReceivedMail, bool>? where = null, TimeSpan? settle = null, TimeSpan? patience = null)
     {
         var matching = await Eventually.ReturnsAsync(
-            async () => (await ToAsync(address)).Where(where ?? (_ => true)).ToList(), m => m.Count >= count, $"{count} email(s) to {address}");
+            async () => (await ToAsync(address)).Where(where ?? (_ => true)).ToList(), m => m.Count >= count, $"{count} email(s) to {address}", patience);
         await Task.Delay(settle ?? TimeSpan.FromSeconds(3));
         return (await ToAsync(address)).Where(where ?? (_ => true)).ToList();
     }

@@ -214,8 +214,7 @@ public sealed class PaymentFlowTests(PaymentSystemFixture system)
         // attendee's browser pays it directly) and its webhooks find the BFF answering 503.
         using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await system.App.KillAsync("payment", patience.Token);
-        await new Stripe.PaymentIntentService(new Stripe.StripeClient(SandboxApiKey(), apiBase: system.App.GetEndpoint("stripe-sandbox").ToString().TrimEnd('/')))
-            .ConfirmAsync((string)intent["providerPaymentId"]!, new Stripe.PaymentIntentConfirmOptions { PaymentMethod = "pm_card_visa" });
+        await _driver.PayAtProviderAsync(intent);
         await system.App.StartAgainAsync("payment", patience.Token);
         var confirmed = await _driver.RegistrationWhenAsync(attendee, Id(registration), "REGISTRATION_STATUS_CONFIRMED");
 
@@ -239,8 +238,6 @@ public sealed class PaymentFlowTests(PaymentSystemFixture system)
         using var response = await _browser.PostAsync(authenticationUrl, new FormUrlEncodedContent([new("result", "approve")]));
         ((int)response.StatusCode).ShouldBeLessThan(400);
     }
-
-    private string SandboxApiKey() => File.ReadAllText(Path.Combine(system.App.DataDirectory, "stripe", "api-key")).Trim();
 
     private async Task<long> OutboxCountAsync(string type, string registrationId)
     {
