@@ -83,9 +83,9 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
 
     private RpcException Map(Exception exception, ServerCallContext context) => exception switch
     {
-        InvalidInputException e => BadRequest(e.Violations),
+        InvalidInputException e => BadRequest(e.Violations, context),
         BusinessRuleBrokenException { Rule: IFieldRule rule } =>
-            BadRequest([new FieldViolation(rule.Field, $"{rule.Name}: {rule.Message}")], rule.Message),
+            BadRequest([new FieldViolation(rule.Field, $"{rule.Name}: {rule.Message}")], context, rule.Message),
         BusinessRuleBrokenException e => RuleBroken(e.Rule),
         NotFoundException e => WithResource(Code.NotFound, e.Message, e.ResourceType, e.ResourceId),
         AlreadyExistsException e => WithResource(Code.AlreadyExists, e.Message, e.ResourceType, e.ResourceId),
@@ -98,10 +98,14 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         _ => Internal(exception, context),
     };
 
-    /// <summary>INVALID_ARGUMENT naming each field as the contract does.</summary>
-    private RpcException BadRequest(IReadOnlyList<FieldViolation> violations, string? message = null)
+    /// <summary>
+    /// INVALID_ARGUMENT naming each field as the contract does; logged as one line naming the fields, never their
+    /// values (the caller's, of any length), and without a stack trace: bad input is not a fault here.
+    /// </summary>
+    private RpcException BadRequest(IReadOnlyList<FieldViolation> violations, ServerCallContext context, string? message = null)
     {
         var named = violations.Select(v => v with { Field = fields.ToContract(v.Field) }).ToList();
+        logger.LogInformation("Rejected {Method}: invalid {Fields}", context.Method, string.Join(", ", named.Select(v => v.Field).Distinct()));
         message ??= InvalidInputException.Describe(named);
         var badRequest = new BadRequest();
         badRequest.FieldViolations.AddRange(named.Select(v =>

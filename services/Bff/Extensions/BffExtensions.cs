@@ -16,7 +16,8 @@ internal static class BffExtensions
     public static WebApplicationBuilder AddBff(this WebApplicationBuilder builder)
     {
         // Error details (field violations, broken rule names) come through in the JSON body of a 400/404/409.
-        builder.Services.AddGrpc().AddJsonTranscoding(options => options.TypeRegistry = ErrorMappingInterceptor.DetailTypes);
+        builder.Services.AddGrpc(options => options.Interceptors.Add<RejectedRequestLog.Mark>())
+            .AddJsonTranscoding(options => options.TypeRegistry = ErrorMappingInterceptor.DetailTypes);
         Forwarders.AddForwarderClients(builder.Services);
         builder.Services.AddPaymentPages();
         builder.Services.AddHttpContextAccessor();
@@ -47,6 +48,7 @@ internal static class BffExtensions
     public static WebApplication MapBff(this WebApplication app)
     {
         app.UseWebFrontFiles();
+        app.UseMiddleware<RejectedRequestLog>();
         // Before the session: a cached public read needs neither the session's token nor its refresh.
         app.UsePublicReadCache();
         app.UseMiddleware<SessionBearerMiddleware>();

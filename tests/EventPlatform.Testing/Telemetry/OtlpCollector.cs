@@ -11,20 +11,23 @@ namespace EventPlatform.Testing.Telemetry;
 
 /// <summary>
 /// A small OTLP/gRPC receiver standing where the Aspire dashboard stands in a developer's run (tests run without
-/// the dashboard): the services export to it, and tests read the spans of a trace.
+/// the dashboard): the services export to it, and tests read the spans and log records of a trace.
 /// </summary>
 public sealed class OtlpCollector : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private OtlpCollector(WebApplication app, SpanStore spans, Uri endpoint)
+    private OtlpCollector(WebApplication app, SpanStore spans, LogStore logs, Uri endpoint)
     {
         _app = app;
         Spans = spans;
+        Logs = logs;
         Endpoint = endpoint;
     }
 
     public SpanStore Spans { get; }
+
+    public LogStore Logs { get; }
 
     /// <summary>What the AppHost hands every service as OTEL_EXPORTER_OTLP_ENDPOINT.</summary>
     public Uri Endpoint { get; }
@@ -41,6 +44,8 @@ public sealed class OtlpCollector : IAsyncDisposable
         builder.Services.AddGrpc(options => options.MaxReceiveMessageSize = 32 * 1024 * 1024);
         var spans = new SpanStore();
         builder.Services.AddSingleton(spans);
+        var logs = new LogStore();
+        builder.Services.AddSingleton(logs);
 
         var app = builder.Build();
         app.MapGrpcService<OtlpTraceService>();
@@ -48,7 +53,7 @@ public sealed class OtlpCollector : IAsyncDisposable
         app.MapGrpcService<OtlpLogsService>();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new OtlpCollector(app, spans, new Uri(address));
+        return new OtlpCollector(app, spans, logs, new Uri(address));
     }
 
     public async ValueTask DisposeAsync()

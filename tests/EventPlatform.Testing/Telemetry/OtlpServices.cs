@@ -18,8 +18,11 @@ internal sealed class OtlpMetricsService : MetricsService.MetricsServiceBase
         Task.FromResult(new ExportMetricsServiceResponse());
 }
 
-internal sealed class OtlpLogsService : LogsService.LogsServiceBase
+internal sealed class OtlpLogsService(LogStore store) : LogsService.LogsServiceBase
 {
-    public override Task<ExportLogsServiceResponse> Export(ExportLogsServiceRequest request, ServerCallContext context) =>
-        Task.FromResult(new ExportLogsServiceResponse());
+    public override Task<ExportLogsServiceResponse> Export(ExportLogsServiceRequest request, ServerCallContext context)
+    {
+        store.Add(request);
+        return Task.FromResult(new ExportLogsServiceResponse());
+    }
 }

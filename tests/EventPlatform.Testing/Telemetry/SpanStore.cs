@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text;
 using EventPlatform.Testing.Telemetry.Otlp;
-using Google.Protobuf;
 
 namespace EventPlatform.Testing.Telemetry;
 
@@ -66,15 +64,15 @@ public sealed class SpanStore(int capacity = 100_000)
             foreach (var span in resourceSpans.ScopeSpans.SelectMany(s => s.Spans))
             {
                 Add(new ReceivedSpan(
-                    Hex(span.TraceId),
-                    Hex(span.SpanId),
-                    Hex(span.ParentSpanId),
+                    OtlpValues.Hex(span.TraceId),
+                    OtlpValues.Hex(span.SpanId),
+                    OtlpValues.Hex(span.ParentSpanId),
                     span.Name,
                     span.Kind.ToString().Replace("SpanKind", "", StringComparison.Ordinal),
                     serviceName,
-                    FromUnixNanos(span.StartTimeUnixNano),
-                    FromUnixNanos(span.EndTimeUnixNano),
-                    span.Attributes.GroupBy(a => a.Key).ToDictionary(g => g.Key, g => Render(g.First().Value)),
+                    OtlpValues.FromUnixNanos(span.StartTimeUnixNano),
+                    OtlpValues.FromUnixNanos(span.EndTimeUnixNano),
+                    span.Attributes.GroupBy(a => a.Key).ToDictionary(g => g.Key, g => OtlpValues.Render(g.First().Value)),
                     span.Status?.Code.ToString() ?? "Unset"));
             }
         }
@@ -96,21 +94,4 @@ public sealed class SpanStore(int capacity = 100_000)
             }
         }
     }
-
-    private static string Hex(ByteString bytes) => Convert.ToHexStringLower(bytes.Span);
-
-    private static DateTimeOffset FromUnixNanos(ulong nanos) =>
-        DateTimeOffset.UnixEpoch.AddTicks((long)(nanos / 100));
-
-    private static string Render(AnyValue? value) => value?.ValueCase switch
-    {
-        AnyValue.ValueOneofCase.StringValue => value.StringValue,
-        AnyValue.ValueOneofCase.BoolValue => value.BoolValue ? "true" : "false",
-        AnyValue.ValueOneofCase.IntValue => value.IntValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        AnyValue.ValueOneofCase.DoubleValue => value.DoubleValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        AnyValue.ValueOneofCase.ArrayValue => "[" + string.Join(",", value.ArrayValue.Values.Select(Render)) + "]",
-        AnyValue.ValueOneofCase.BytesValue => Convert.ToBase64String(value.BytesValue.Span),
-        AnyValue.ValueOneofCase.KvlistValue => new StringBuilder().AppendJoin(",", value.KvlistValue.Values.Select(kv => $"{kv.Key}={Render(kv.Value)}")).ToString(),
-        _ => "",
-    };
 }
