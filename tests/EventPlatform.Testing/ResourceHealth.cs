@@ -21,8 +21,16 @@ internal static class ResourceHealth
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            var late = starting.Where(r => !IsHealthy(app, r)).Select(r => $"{r.Name} ({StateOf(app, r)})");
-            throw new TimeoutException($"Not healthy in time: {string.Join(", ", late)}.");
+            var late = starting.Where(r => !IsHealthy(app, r)).ToList();
+            var said = new StringBuilder();
+            using var reading = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            foreach (var resource in late.Where(r => r is ProjectResource or ExecutableResource))
+            {
+                said.AppendLine().Append(resource.Name).Append("'s last output:").AppendLine()
+                    .Append(await LastLogLinesAsync(app, resource.Name, reading.Token));
+            }
+
+            throw new TimeoutException($"Not healthy in time: {string.Join(", ", late.Select(r => $"{r.Name} ({StateOf(app, r)})"))}.{said}");
         }
     }
 

@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using EventPlatform.AppHost.Infrastructure;
 using EventPlatform.AppHost.Launcher;
 using EventPlatform.ServiceDefaults.Identity;
 using EventPlatform.Testing.Telemetry;
@@ -60,6 +61,9 @@ public sealed class TestPlatform : IAsyncDisposable
     /// <summary>Every span the services exported.</summary>
     public SpanStore Spans => _collector.Spans;
 
+    /// <summary>What the services logged, as their OTLP exporters sent it.</summary>
+    public LogStore Logs => _collector.Logs;
+
     /// <summary>The resources of the model (services, infrastructure), by name.</summary>
     public IReadOnlyList<IResource> Resources => App.Services.GetRequiredService<DistributedApplicationModel>().Resources.ToList();
 
@@ -90,7 +94,7 @@ public sealed class TestPlatform : IAsyncDisposable
 
             app = await builder.BuildAsync(cancellationToken);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.StartTimeout);
+            timeout.CancelAfter(options.StartTimeout + FirstStartAllowance(builder));
             await app.StartAsync(timeout.Token);
             await ResourceHealth.WaitForAllAsync(app, timeout.Token);
             var connectionStrings = await ConnectionStringsAsync(app, timeout.Token);
@@ -108,6 +112,13 @@ public sealed class TestPlatform : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The mail sink is installed from npm on a machine's first start, before it runs: minutes with a cold npm cache,
+    /// which are not the platform's start-up time.
+    /// </summary>
+    private static TimeSpan FirstStartAllowance(IDistributedApplicationTestingBuilder builder) =>
+        builder.Resources.OfType<MailDevResource>().Any(mail => !File.Exists(mail.Script)) ? TimeSpan.FromMinutes(10) : TimeSpan.Zero;
 
     public Uri GetEndpoint(string resource, string endpoint = "http") => App.GetEndpoint(resource, endpoint);
 
