@@ -12,17 +12,20 @@ internal sealed class MailSink(Uri baseAddress)
 {
     private readonly HttpClient _http = new() { BaseAddress = baseAddress };
 
-    public async Task<IReadOnlyList<ReceivedMail>> ToAsync(string address)
+    public async Task<IReadOnlyList<ReceivedMail>> ToAsync(string address) =>
+        (await AllAsync()).Where(m => string.Equals(m.To, address, StringComparison.OrdinalIgnoreCase)).ToList();
+
+    /// <summary>Every email the sink holds, once per recipient.</summary>
+    public async Task<IReadOnlyList<ReceivedMail>> AllAsync()
     {
         var all = await _http.GetFromJsonAsync<JsonArray>("/api/email") ?? [];
         return all.Select(m => m!)
-            .Where(m => m["to"]!.AsArray().Any(t => string.Equals((string?)t!["address"], address, StringComparison.OrdinalIgnoreCase)))
-            .Select(m => new ReceivedMail(
-                address,
+            .SelectMany(m => m["to"]!.AsArray().Select(t => new ReceivedMail(
+                (string)t!["address"]!,
                 (string?)m["subject"] ?? "",
                 (string?)m["text"] ?? "",
                 m["attachments"]?.AsArray().Select(a => (string)a!["filename"]!).ToList() ?? [],
-                (string?)m["messageId"] ?? ""))
+                (string?)m["messageId"] ?? "")))
             .ToList();
     }
 
