@@ -9,8 +9,8 @@ namespace EventPlatform.Tests.EndToEnd;
 /// consequences travel between the services: once it is back, the flow ends as it would have without the fault, with
 /// exactly one invoice, one email and the right statistics.
 /// </summary>
-[Collection(PaymentSystemCollection.Name)]
-public sealed class FaultDuringPaidRegistrationTests(PaymentSystemFixture system)
+[Collection(FaultSystemCollection.Name)]
+public sealed class FaultDuringPaidRegistrationTests(FaultSystemFixture system)
 {
     private readonly PaymentDriver _driver = new(system);
     private readonly MailSink _mail = new(system.App.GetEndpoint("mail", "http"));

@@ -230,7 +230,8 @@ public sealed partial class MalformedRequestTests(WholeSystemFixture system)
                 }
             }
 
-            foreach (var table in tables)
+            // The services' own client-credential tokens are issued (and stored) on their renewal schedule, not by requests.
+            foreach (var table in tables.Where(t => !(database == "identitydb" && t.Contains("OpenIddictTokens", StringComparison.Ordinal))))
             {
                 await using var count = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
                 counts[$"{database}/{table}"] = (long)(await count.ExecuteScalarAsync())!;

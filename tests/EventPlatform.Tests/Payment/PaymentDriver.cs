@@ -87,7 +87,7 @@ internal sealed class PaymentDriver(PaymentSystemFixture system)
     public async Task<JsonNode> WhenAsync(string token, string path, Func<JsonNode, bool> condition, string what, TimeSpan? patience = null) =>
         await Eventually.ReturnsAsync(() => GetAsync(token, path), condition, what, patience);
 
-    public Task<JsonNode> GetAsync(string token, string path) =>
+    public Task<JsonNode> GetAsync(string? token, string path) =>
         SendAsync(token, new HttpRequestMessage(HttpMethod.Get, path), HttpStatusCode.OK);
 
     public Task<JsonNode> PostAsync(string? token, string path, object body, HttpStatusCode expected = HttpStatusCode.OK) =>

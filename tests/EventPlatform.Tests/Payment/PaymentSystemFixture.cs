@@ -8,35 +8,21 @@ namespace EventPlatform.Tests.Payment;
 /// seat hold of seconds instead of minutes so holds lapse within a test, and a sandbox that delivers every webhook
 /// twice and out of order, as Stripe may.
 /// </summary>
-public sealed class PaymentSystemFixture() : WholeSystemFixture(new PlatformOptions
+public class PaymentSystemFixture : WholeSystemFixture
 {
-    Except = [],
-    Environment = new Dictionary<string, IReadOnlyDictionary<string, string>>
+    private static readonly string[] Services = ["catalog", "program", "registration", "payment", "billing", "notification", "analytics", "bff"];
+
+    public PaymentSystemFixture()
+        : this(new Dictionary<string, string>())
     {
-        ["registration"] = new Dictionary<string, string>
-        {
-            ["Registration__HoldDuration"] = HoldDuration.ToString(),
-            ["Registration__HoldExpiryInterval"] = "00:00:01",
-            ["Registration__PaymentOpeningInterval"] = "00:00:01",
-        },
-        ["notification"] = new Dictionary<string, string>
-        {
-            ["Notification__SendInterval"] = "00:00:01",
-            ["Notification__FirstRetryDelay"] = "00:00:01",
-            ["Notification__LongestRetryDelay"] = "00:00:04",
-        },
-        // Lapsed payments are left to the tests: they pay after the hold lapsed on purpose.
-        ["payment"] = new Dictionary<string, string> { ["Payment__ReconciliationInterval"] = "00:10:00" },
-        ["stripe-sandbox"] = new Dictionary<string, string>
-        {
-            ["Sandbox__WebhookCopies"] = "2",
-            ["Sandbox__ShuffleWebhooks"] = "true",
-            ["Sandbox__RetryDelay"] = "00:00:00.500",
-            ["Sandbox__MaxRetryDelay"] = "00:00:02",
-        },
-    },
-})
-{
+    }
+
+    /// <summary>The same system with <paramref name="forEveryService"/> set in every service's environment too.</summary>
+    protected PaymentSystemFixture(IReadOnlyDictionary<string, string> forEveryService)
+        : base(Options(forEveryService))
+    {
+    }
+
     // Long enough that a loaded CI machine never lets a hold lapse between registering and paying; short enough to wait for.
     public static readonly TimeSpan HoldDuration = TimeSpan.FromSeconds(25);
 
@@ -57,6 +43,48 @@ public sealed class PaymentSystemFixture() : WholeSystemFixture(new PlatformOpti
                 // A deadline missed while cold is what the warm-up is for.
             }
         }
+    }
+
+    private static PlatformOptions Options(IReadOnlyDictionary<string, string> forEveryService)
+    {
+        var environment = new Dictionary<string, Dictionary<string, string>>
+        {
+            ["registration"] = new()
+            {
+                ["Registration__HoldDuration"] = HoldDuration.ToString(),
+                ["Registration__HoldExpiryInterval"] = "00:00:01",
+                ["Registration__PaymentOpeningInterval"] = "00:00:01",
+            },
+            ["notification"] = new()
+            {
+                ["Notification__SendInterval"] = "00:00:01",
+                ["Notification__FirstRetryDelay"] = "00:00:01",
+                ["Notification__LongestRetryDelay"] = "00:00:04",
+            },
+            // Lapsed payments are left to the tests: they pay after the hold lapsed on purpose.
+            ["payment"] = new() { ["Payment__ReconciliationInterval"] = "00:10:00" },
+            ["stripe-sandbox"] = new()
+            {
+                ["Sandbox__WebhookCopies"] = "2",
+                ["Sandbox__ShuffleWebhooks"] = "true",
+                ["Sandbox__RetryDelay"] = "00:00:00.500",
+                ["Sandbox__MaxRetryDelay"] = "00:00:02",
+            },
+        };
+        foreach (var service in Services)
+        {
+            foreach (var (name, value) in forEveryService)
+            {
+                environment.TryAdd(service, []);
+                environment[service][name] = value;
+            }
+        }
+
+        return new PlatformOptions
+        {
+            Except = [],
+            Environment = environment.ToDictionary(e => e.Key, e => (IReadOnlyDictionary<string, string>)e.Value),
+        };
     }
 }
 

@@ -121,7 +121,8 @@ internal sealed class SoakTraffic(PaymentDriver driver, string paidEventId, stri
             1 => $"/events/{eventId}/availability",
             _ => $"/events/{eventId}/program",
         };
-        await driver.GetAsync(driver.NewAttendee(), path);
+        // Anonymous, as a crowd refreshing the page reads it.
+        await driver.GetAsync(null, path);
     }
 
     private Task MalformedAsync() =>
