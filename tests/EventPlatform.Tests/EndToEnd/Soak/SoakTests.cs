@@ -11,16 +11,16 @@ namespace EventPlatform.Tests.EndToEnd.Soak;
 /// A bounded run of mixed traffic, then the global invariants once everything it set off has been handled: no
 /// oversell, one invoice per paid confirmation, one credit note per refund, one email per trigger and recipient,
 /// statistics equal to the sums recomputed from the services' own data; and every process's memory stays bounded.
-/// The test command runs it for 30 s with four workers, beside the other tests; EVENTPLATFORM_SOAK_SECONDS and EVENTPLATFORM_SOAK_WORKERS run it longer and harder (bench/README.md, "Soak").
+/// The test command runs it for 20 s with three workers, beside the other tests; EVENTPLATFORM_SOAK_SECONDS and EVENTPLATFORM_SOAK_WORKERS run it longer and harder (bench/README.md, "Soak").
 /// </summary>
 [Collection(FaultSystemCollection.Name)]
 public sealed class SoakTests(FaultSystemFixture system, ITestOutputHelper output)
 {
     private const long MemoryCeiling = 1L << 30;
 
-    private static TimeSpan Duration => TimeSpan.FromSeconds(Setting("EVENTPLATFORM_SOAK_SECONDS", 30));
+    private static TimeSpan Duration => TimeSpan.FromSeconds(Setting("EVENTPLATFORM_SOAK_SECONDS", 20));
 
-    private static int Workers => Setting("EVENTPLATFORM_SOAK_WORKERS", 4);
+    private static int Workers => Setting("EVENTPLATFORM_SOAK_WORKERS", 3);
 
     [Fact]
     public async Task Mixed_traffic_ends_with_every_global_invariant_holding_and_memory_bounded()
