@@ -1,3 +1,4 @@
+using EventPlatform.Bench;
 using EventPlatform.Bench.Messaging;
 using EventPlatform.Testing;
 using Npgsql;
@@ -59,6 +60,8 @@ Console.WriteLine($"raw XADD / XREADGROUP + XACK    {rawFlood.PerSecond,16:N0}  
 Console.WriteLine(
     $"(flood latency is mostly queueing: the {Events:N0} requests committed in {busFlood.Enqueued.TotalSeconds:N1} s " +
     $"({Events / busFlood.Enqueued.TotalSeconds:N0}/s), the last event was handled after {busFlood.Elapsed.TotalSeconds:N1} s)");
+BenchSummary.Add("event delivery: outbox -> Redis Streams -> inbox (latency paced at " + PacedRate + "/s)", $"{busFlood.PerSecond:N0} events/s",
+    $"raw Redis Streams {rawFlood.PerSecond:N0} entries/s", busFlood.PerSecond / rawFlood.PerSecond, busPaced.P50Milliseconds, busPaced.P99Milliseconds, "0");
 Console.WriteLine();
 Console.WriteLine(
     $"The bus delivers {busFlood.PerSecond:N0} events/s against {rawFlood.PerSecond:N0} entries/s for raw Redis Streams: " +

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EventPlatform.AppHost.Launcher;
+using EventPlatform.Bench;
 using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.Contracts.Program.V1;
 using EventPlatform.ServiceDefaults.Identity;
@@ -111,6 +112,11 @@ foreach (var group in results.GroupBy(r => r.Connections))
     foreach (var (name, connections, r) in group)
     {
         Console.WriteLine($"{name,-18} {connections,5} {r.RequestsPerSecond,9:N0} {r.RequestsPerSecond / baseline,9:P0} {r.P50,8:N1} {r.P99,8:N1} {r.Errors,7:N0}");
+        if (name != targets[0].Name)
+        {
+            BenchSummary.Add($"public read through the BFF: {name}, {connections} connections", $"{r.RequestsPerSecond:N0} req/s",
+                $"BFF /alive {baseline:N0} req/s", r.RequestsPerSecond / baseline, r.P50, r.P99, $"{r.Errors}");
+        }
     }
 }
 

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using EventPlatform.Bench;
 using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.ServiceDefaults.Identity;
 using EventPlatform.Testing;
@@ -306,6 +307,14 @@ Console.WriteLine(
     $"oversell {oversell}, duplicate attendees {duplicates}");
 Console.WriteLine($"{"pgbench TPC-B-like, 8 clients",-34} {tpcb,10:N0} TPS");
 Console.WriteLine($"{"pgbench registration floor, 16 cl.",-34} {floor,10:N0} TPS");
+var tpcbBaseline = $"pgbench TPC-B {tpcb:N0} TPS";
+BenchSummary.Add("registration, free event, 16 in flight", $"{free16.Count / free16.Elapsed.TotalSeconds:N0}/s", tpcbBaseline,
+    free16.Count / free16.Elapsed.TotalSeconds / tpcb, free16.Percentile(50), free16.Percentile(99), $"{free16.Errors}");
+BenchSummary.Add($"registration, free event, {Rush} in flight", $"{freeRush.Count / freeRush.Elapsed.TotalSeconds:N0}/s", tpcbBaseline,
+    freeRush.Count / freeRush.Elapsed.TotalSeconds / tpcb, freeRush.Percentile(50), freeRush.Percentile(99), $"{freeRush.Errors}");
+BenchSummary.Add($"flash sale {FlashAttempts:N0} on {FlashSeats}, {Rush} in flight: full after {(flash.TimeToFull is { } toFull ? $"{toFull.TotalSeconds:N1} s" : "never")}, oversell {oversell}",
+    $"{flash.Count / flash.Elapsed.TotalSeconds:N0} attempts/s", tpcbBaseline,
+    flash.Count / flash.Elapsed.TotalSeconds / tpcb, flash.Percentile(50), flash.Percentile(99), $"{flash.Errors}");
 Console.WriteLine();
 Console.WriteLine($"CPU per registration at 16 in flight, by process (both cores: {2_000.0 * free16.Elapsed.TotalSeconds / FreeRequests:N1} ms of CPU time per registration available):");
 foreach (var (process, seconds) in cpuUsed.OrderByDescending(c => c.Value).Where(c => c.Value > 0.05))
@@ -416,6 +425,9 @@ internal sealed class Phase(int count)
             return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
         }
     }
+
+    /// <summary>Attempts answered with anything but a registration status: an HTTP error or no answer.</summary>
+    public int Errors => _outcomes.Where(o => !o.Key.StartsWith("REGISTRATION_STATUS_", StringComparison.Ordinal)).Sum(o => o.Value);
 
     public string Summary => string.Join(", ", _outcomes.OrderByDescending(o => o.Value)
         .Select(o => $"{o.Key.Replace("REGISTRATION_STATUS_", "", StringComparison.Ordinal).ToLowerInvariant()} {o.Value:N0}"));
