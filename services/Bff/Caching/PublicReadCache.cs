@@ -1,3 +1,4 @@
+using EventPlatform.Bff.Forwarding;
 using EventPlatform.Messaging.Watching;
 using CatalogEvents = EventPlatform.Contracts.Catalog.V1.EventsReflection;
 using ProgramEvents = EventPlatform.Contracts.Program.V1.EventsReflection;
@@ -7,12 +8,17 @@ namespace EventPlatform.Bff.Caching;
 internal static class PublicReadCache
 {
     /// <summary>
-    /// The edge's cache of public reads (event page, listing, program, availability): in memory on each replica,
-    /// dropped by the catalog and program events that change them, with HTTP validators for browsers.
+    /// The edge's cache of public reads (event page, listing, program, availability): responses in memory on each
+    /// replica, dropped by the catalog and program events that change them, with HTTP validators for browsers; behind
+    /// availability's, its data, renewed while it is served (<see cref="AvailabilityCache"/>).
     /// </summary>
     public static WebApplicationBuilder AddPublicReadCache(this WebApplicationBuilder builder)
     {
         builder.Services.AddOutputCache(options => options.AddBasePolicy(new PublicReadCachePolicy()));
+        builder.Services.AddSingleton<PublicReadDrops>();
+        builder.Services.AddSingleton<AvailabilityCache>();
+        builder.Services.AddGrpc().AddServiceOptions<RegistrationServiceForwarder>(
+            options => options.Interceptors.Add<AvailabilityInterceptor>());
         builder.AddEventWatch<PublicReadInvalidation>("bff", CatalogEvents.Descriptor, ProgramEvents.Descriptor);
         return builder;
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace EventPlatform.Bff.Caching;
@@ -33,15 +34,25 @@ internal sealed class PublicReadCachePolicy : IOutputCachePolicy
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        // An answer from memory is not worth a trace: thousands a second in a rush would cost more than the answers and
+        // bury the traces that matter. Its metrics still count it.
+        if (context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity is { } activity)
+        {
+            activity.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
+        }
+
+        return ValueTask.CompletedTask;
+    }
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
-        // Resolved here rather than injected: the invalidation needs the store, which is built from these options.
-        var invalidation = http.RequestServices.GetRequiredService<PublicReadInvalidation>();
+        // Resolved here rather than injected: the policy is built with the options, before the container.
+        var drops = http.RequestServices.GetRequiredService<PublicReadDrops>();
         if (http.Response.StatusCode != StatusCodes.Status200OK || http.Response.Headers.SetCookie.Count > 0
-            || (http.Items[StartedAt] is long startedAt && context.Tags.Any(tag => invalidation.DroppedSince(tag, startedAt))))
+            || (http.Items[StartedAt] is long startedAt && context.Tags.Any(tag => drops.DroppedSince(tag, startedAt))))
         {
             context.AllowCacheStorage = false;
         }
