@@ -3,15 +3,18 @@ using System.Globalization;
 namespace EventPlatform.Bench;
 
 /// <summary>
-/// One row of the table <c>bench/run</c> prints across every benchmark: a scenario, our figure, the baseline measured
-/// in the same run, the ratio between them, latency and errors. Rows go to the file named by
-/// EVENTPLATFORM_BENCH_SUMMARY (bench/run sets it); a benchmark run alone prints only its own table.
+/// One row per scenario of the table <c>bench/run</c> prints across every benchmark: the scenario, our figure, the
+/// baseline measured in the same run, the ratio between them, latency and errors, appended to the file at
+/// <paramref name="path"/> (bench/run names it in EVENTPLATFORM_BENCH_SUMMARY; null when a benchmark runs alone and
+/// prints only its own table).
 /// </summary>
-internal static class BenchSummary
+internal sealed class BenchSummary(string? path)
 {
-    public static void Add(string scenario, string ours, string baseline, double ratio, double p50Milliseconds, double p99Milliseconds, string errors)
+    public const string PathVariable = "EVENTPLATFORM_BENCH_SUMMARY";
+
+    public void Add(string scenario, string ours, string baseline, double ratio, double p50Milliseconds, double p99Milliseconds, string errors)
     {
-        if (Environment.GetEnvironmentVariable("EVENTPLATFORM_BENCH_SUMMARY") is not { Length: > 0 } path)
+        if (path is not { Length: > 0 })
         {
             return;
         }

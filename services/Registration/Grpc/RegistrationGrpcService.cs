@@ -52,14 +52,14 @@ public sealed class RegistrationGrpcService(
             input.Add("session_id", "Expected a session id (a UUID).");
         }
 
-        RequestFields.SearchQuery(request.Query, input);
+        var query = RequestFields.SearchQuery(request.Query, input);
         var pageRequest = input.Capture(() => PageRequest.Of(request.PageSize, request.PageToken));
         input.ThrowIfInvalid();
         var page = await queries.ForEventAsync(
             new EventRegistrationsFilter(
                 eventId!.Value,
                 RegistrationContract.ToDomain(request.Status),
-                request.Query,
+                query,
                 request.SessionId.Length > 0 ? request.SessionId : null,
                 pageRequest!),
             caller,
