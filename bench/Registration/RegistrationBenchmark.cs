@@ -355,9 +355,9 @@ public static class RegistrationBenchmark
         console.WriteLine(
             $"Free event at 16 in flight: {free16.Count / free16.Elapsed.TotalSeconds / tpcb:P0} of TPC-B and " +
             $"{free16.Count / free16.Elapsed.TotalSeconds / floor:P0} of the registration floor on the same PostgreSQL.");
-        // Answers other than a registration status (HTTP errors, no answer) fail the run as overselling does: a figure made of
-        // wrong answers is no figure.
-        return oversell == 0 && duplicates == 0 && warmup.Errors + free16.Errors + freeRush.Errors + flash.Errors == 0 ? 0 : 1;
+        // Answers other than a registration status (HTTP errors, no answer) in a measured phase fail the run as overselling
+        // does: a figure made of wrong answers is no figure. The warm-up may meet the load shedding of a cold system.
+        return oversell == 0 && duplicates == 0 && free16.Errors + freeRush.Errors + flash.Errors == 0 ? 0 : 1;
     }
 }
 
