@@ -13,6 +13,9 @@ public sealed class NotificationOptions
     /// <summary>How often the sender looks for due emails when nothing woke it.</summary>
     public TimeSpan SendInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How many emails one replica sends at once (each over its own SMTP connection).</summary>
+    public int SendConcurrency { get; set; } = 8;
+
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan LongestRetryDelay { get; set; } = TimeSpan.FromHours(2);

@@ -59,6 +59,7 @@ public static class NotificationServiceExtensions
         builder.Services.AddScoped<MessageComposer>();
         builder.Services.AddScoped<DeliveryPlanner>();
         builder.Services.AddScoped<DeliveryWork>();
+        builder.Services.AddScoped<DeliveryAttempt>();
         builder.Services.AddScoped<EventMessagePlanning>();
         builder.Services.AddScoped<ReminderPlanning>();
         builder.Services.AddScoped<TemplateCommands>();

@@ -9,7 +9,8 @@ using EventPlatform.ServiceDefaults.Mail;
 namespace EventPlatform.Notification.Infrastructure;
 
 /// <summary>
-/// MailKit over SMTP, one connection per email (emails are few and far between; the sink and any relay accept it).
+/// MailKit over SMTP, one connection per email: the senders working at once each hold their own, and a connection
+/// never outlives a mail server's restart.
 /// A refused recipient is permanent; a server that cannot be reached or answers 4xx is transient.
 /// </summary>
 internal sealed class MailKitSender(IOptions<SmtpOptions> smtp) : IMailSender

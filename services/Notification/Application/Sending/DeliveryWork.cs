@@ -1,8 +1,4 @@
-using EventPlatform.Domain;
-using EventPlatform.Notification.Application.Ports;
-using EventPlatform.Notification.Domain.Deliveries;
 using EventPlatform.Notification.Infrastructure;
-using EventPlatform.ServiceDefaults.Commands;
 using EventPlatform.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,19 +8,17 @@ using Microsoft.Extensions.Options;
 namespace EventPlatform.Notification.Application.Sending;
 
 /// <summary>
-/// Sends due emails: each claimed with SKIP LOCKED (replicas share the work, never an email), sent, and its outcome
-/// stored — sent, or retried later with a doubling delay, or failed for good. An email is handed to the mail server
-/// before its outcome commits: a crash in between sends it again with the same Message-ID, which mail clients merge.
+/// Sends due emails, several at a time: a flash sale's waitlist is thousands of emails at once, and each one spends
+/// most of its time waiting for the mail server and billing's PDF, not for this process. Each is a
+/// <see cref="DeliveryAttempt"/> in a scope of its own; replicas share the work through its row lock, never an email.
 /// </summary>
 public sealed class DeliveryWork(
-    CommandPipeline<NotificationDbContext> pipeline, IMailSender mail, IBillingDocuments documents, EventMessagePlanning messages, TimeProvider clock,
-    IOptions<NotificationOptions> options, ILogger<DeliveryWork> logger)
+    IServiceScopeFactory scopes, NotificationDbContext db, EventMessagePlanning messages, TimeProvider clock, IOptions<NotificationOptions> options)
 {
-    private const int Batch = 20;
+    private int Concurrency => Math.Max(1, options.Value.SendConcurrency);
 
-    private NotificationDbContext Db => pipeline.Db;
-
-    private RetryPolicy Retries => new(options.Value.FirstRetryDelay, options.Value.LongestRetryDelay, options.Value.MaxAttempts);
+    // A few rounds of senders per query: fewer queries, and a batch still short enough to leave work to other replicas.
+    private int Batch => Concurrency * 4;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -36,59 +30,21 @@ public sealed class DeliveryWork(
 
     private async Task<int> SendBatchAsync(CancellationToken cancellationToken)
     {
-        var due = await Db.Deliveries.FromSqlInterpolated(
+        var due = await db.Deliveries.FromSqlInterpolated(
                 $"""
                 SELECT * FROM deliveries
                 WHERE status = 'Pending' AND channel = 'Email' AND next_attempt_time <= {clock.GetUtcNow()}
                 ORDER BY next_attempt_time LIMIT {Batch}
                 """)
             .AsNoTracking().Select(d => d.Id).ToListAsync(cancellationToken);
-        foreach (var id in due)
-        {
-            await SendAsync(id, cancellationToken);
-        }
-
+        await Parallel.ForEachAsync(
+            due, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (id, token) =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<DeliveryAttempt>().RunAsync(id, token);
+            });
         return due.Count;
     }
-
-    private Task SendAsync(Guid id, CancellationToken cancellationToken) => pipeline.RunAsync(async (_, token) =>
-    {
-        var delivery = (await Db.Deliveries.FromSqlInterpolated(
-                $"SELECT * FROM deliveries WHERE id = {id} AND status = 'Pending' FOR UPDATE SKIP LOCKED").ToListAsync(token))
-            .SingleOrDefault();
-        if (delivery is null)
-        {
-            return;
-        }
-
-        try
-        {
-            var attachments = new List<MailAttachment>();
-            foreach (var attachment in delivery.Attachments)
-            {
-                attachments.Add(await documents.PdfAsync(attachment.Kind, attachment.DocumentId, token));
-            }
-
-            var messageId = await mail.SendAsync(
-                new OutgoingMail(
-                    delivery.RecipientEmail, "", delivery.Subject, delivery.BodyText, delivery.BodyHtml, $"{delivery.Id}@{MailDomain}", attachments,
-                    delivery.Bulk ? $"{options.Value.PublicBaseUrl.TrimEnd('/')}/notifications/preferences" : null),
-                token);
-            delivery.Sent(messageId, clock.GetUtcNow());
-        }
-        catch (MailDeliveryException e)
-        {
-            logger.LogWarning("Email {Delivery} to {Recipient} not sent (attempt {Attempt}): {Reason}", delivery.Id, delivery.RecipientId, delivery.AttemptCount + 1, e.Message);
-            delivery.AttemptFailed(e.Message, e.Permanent, Retries, clock.GetUtcNow());
-        }
-        catch (UnavailableException e)
-        {
-            logger.LogWarning("Email {Delivery} waits for its attachment: {Reason}", delivery.Id, e.Message);
-            delivery.AttemptFailed(e.Message, permanent: false, Retries, clock.GetUtcNow());
-        }
-    }, cancellationToken);
-
-    private string MailDomain => new Uri(options.Value.PublicBaseUrl).Host;
 }
 
 /// <summary>Runs <see cref="DeliveryWork"/> when a delivery is planned, and at least every SendInterval (retries fall due).</summary>
