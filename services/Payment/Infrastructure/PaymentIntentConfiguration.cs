@@ -1,3 +1,4 @@
+using EventPlatform.Payment.Application.Payments;
 using EventPlatform.Payment.Domain.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -37,6 +38,8 @@ internal sealed class PaymentIntentConfiguration : IEntityTypeConfiguration<Paym
         builder.Property(i => i.NextActionUrl).HasMaxLength(2048);
         builder.Property(i => i.FailureCode).HasMaxLength(100);
         builder.Property(i => i.FailureMessage).HasMaxLength(1000);
+        // A W3C traceparent (55 characters); not the domain's concern, so not a property of the intent.
+        builder.Property<string?>(CheckoutTrace.Property).HasMaxLength(55);
         builder.HasIndex(i => new { i.EventId, i.CreateTime, i.Id });
         builder.HasIndex(i => new { i.AttendeeId, i.CreateTime, i.Id });
         // Reconciliation and the provider-work loop look at a few rows each: open intents, and those to cancel at the provider.

@@ -41,6 +41,7 @@ public sealed class PaymentIntentCommands(
                     command.RegistrationId, command.EventId, command.OrganizerId, command.AttendeeId, command.AttendeeEmail, command.Amount,
                     description, command.ExpireTime, clock.GetUtcNow());
                 Db.PaymentIntents.Add(intent);
+                CheckoutTrace.Remember(Db, intent);
                 return intent;
             }, cancellationToken);
         }
@@ -113,6 +114,7 @@ public sealed class PaymentIntentCommands(
         var payment = await provider.GetPaymentAsync(providerPaymentId, cancellationToken);
         if (payment.Reference is { } reference && Guid.TryParse(reference, out var id))
         {
+            using var trace = await CheckoutTrace.ContinueAsync(Db, PaymentIntentId.From(id), cancellationToken);
             await ApplyAsync(PaymentIntentId.From(id), payment, cancellationToken);
         }
     }

@@ -231,6 +231,11 @@ namespace EventPlatform.Payment.Infrastructure.Migrations
                         .HasColumnType("character varying(2048)")
                         .HasColumnName("next_action_url");
 
+                    b.Property<string>("OpenTraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("open_trace_parent");
+
                     b.Property<string>("OrganizerId")
                         .IsRequired()
                         .HasMaxLength(200)
