@@ -26,7 +26,7 @@ public static class ReadsBenchmark
     {
         var scale = new BenchScale(shortForm);
         var summary = new BenchSummary(summaryPath);
-        int[] connectionCounts = [16, 64];
+        int[] connectionCounts = scale.Pick<int[]>([16, 64], [64]);
         var measure = TimeSpan.FromSeconds(scale.Pick(10, 2));
         var warmUp = TimeSpan.FromSeconds(scale.Pick(3, 1));
 

@@ -67,6 +67,13 @@ public sealed class TestPlatform : IAsyncDisposable
     /// <summary>The resources of the model (services, infrastructure), by name.</summary>
     public IReadOnlyList<IResource> Resources => App.Services.GetRequiredService<DistributedApplicationModel>().Resources.ToList();
 
+    /// <summary>
+    /// Platforms start one at a time. Started together, a dozen test fixtures' worth of processes shared two cores for
+    /// minutes, each one's first calls (JIT, EF Core's query compilation) outlasting the callers' 15 s deadlines; one at
+    /// a time, each is up in a fraction of that, and its tests start while the next one starts.
+    /// </summary>
+    private static readonly SemaphoreSlim Starting = new(1);
+
     public static async Task<TestPlatform> StartAsync(PlatformOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new PlatformOptions();
@@ -93,11 +100,20 @@ public sealed class TestPlatform : IAsyncDisposable
             }
 
             app = await builder.BuildAsync(cancellationToken);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.StartTimeout + FirstStartAllowance(builder));
-            await app.StartAsync(timeout.Token);
-            await ResourceHealth.WaitForAllAsync(app, timeout.Token);
-            var connectionStrings = await ConnectionStringsAsync(app, timeout.Token);
+            await Starting.WaitAsync(cancellationToken);
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(options.StartTimeout + FirstStartAllowance(builder));
+                await app.StartAsync(timeout.Token);
+                await ResourceHealth.WaitForAllAsync(app, timeout.Token);
+            }
+            finally
+            {
+                Starting.Release();
+            }
+
+            var connectionStrings = await ConnectionStringsAsync(app, cancellationToken);
             return new TestPlatform(app, collector, dataDirectory, connectionStrings);
         }
         catch

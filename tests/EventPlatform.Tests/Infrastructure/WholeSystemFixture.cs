@@ -19,10 +19,17 @@ public class WholeSystemFixture : IAsyncLifetime
 
     public TestPlatform App { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() =>
+        App = SharedAs is { } name ? await SharedPlatforms.GetAsync(name, StartAsync) : await StartAsync();
+
+    /// <summary>A name under which later collections get the same platform (<see cref="SharedPlatforms"/>); none: its own.</summary>
+    protected virtual string? SharedAs => null;
+
+    private async Task<TestPlatform> StartAsync()
     {
         App = await TestPlatform.StartAsync(_options);
         await WarmUpAsync();
+        return App;
     }
 
     /// <summary>
@@ -47,8 +54,18 @@ public class WholeSystemFixture : IAsyncLifetime
             channel.Dispose();
         }
 
-        await App.DisposeAsync();
+        if (SharedAs is null)
+        {
+            await App.DisposeAsync();
+        }
+        else if (LastToShare)
+        {
+            await SharedPlatforms.StopAsync(SharedAs);
+        }
     }
+
+    /// <summary>Whether the shared platform stops with this fixture: its collection is the last to use it.</summary>
+    protected virtual bool LastToShare => false;
 }
 
 [CollectionDefinition(Name)]
