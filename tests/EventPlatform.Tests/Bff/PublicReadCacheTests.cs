@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -6,6 +7,7 @@ using EventPlatform.Contracts.Catalog.V1;
 using EventPlatform.Contracts.Registration.V1;
 using EventPlatform.Tests.Infrastructure;
 using EventPlatform.Tests.Messaging;
+using EventPlatform.Tests.Payment;
 using EventPlatform.Tests.Registrations;
 using static EventPlatform.Tests.Catalog.CatalogDriver;
 
@@ -102,17 +104,36 @@ public sealed class PublicReadCacheTests(WholeSystemFixture system)
     private static async Task<string?> TitleAsync(HttpClient http, string eventId) =>
         (await http.GetFromJsonAsync<JsonElement>($"/events/{eventId}")).GetProperty("title").GetString();
 
-    private static async Task<int?> CapacityAsync(HttpClient http, string eventId) =>
+    private async Task<int?> CapacityAsync(HttpClient http, string eventId) =>
         (await AvailabilityAsync(http, eventId))?.GetProperty("capacity").GetInt32();
 
-    private static async Task<int?> RemainingAsync(HttpClient http, string eventId) =>
+    private async Task<int?> RemainingAsync(HttpClient http, string eventId) =>
         (await AvailabilityAsync(http, eventId))?.TryGetProperty("remainingSeats", out var remaining) == true ? remaining.GetInt32() : 0;
 
-    /// <summary>Null until registration has projected the published event (it learns of it from catalog's event).</summary>
-    private static async Task<JsonElement?> AvailabilityAsync(HttpClient http, string eventId)
+    /// <summary>
+    /// Null until registration has projected the published event (it learns of it from catalog's event). Any other
+    /// answer than these two fails with the spans of the read, to show which hop took the time.
+    /// </summary>
+    private async Task<JsonElement?> AvailabilityAsync(HttpClient http, string eventId)
     {
-        using var response = await http.GetAsync($"/events/{eventId}/availability");
-        return response.StatusCode == HttpStatusCode.NotFound ? null : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/events/{eventId}/availability");
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        using var response = await http.SendAsync(request);
+        if (response.StatusCode is HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        if (response.StatusCode is not HttpStatusCode.OK)
+        {
+            var spans = await system.App.Spans.WaitForTraceAsync(traceId, _ => false, TimeSpan.FromSeconds(6));
+            var logs = system.App.Logs.OfTrace(traceId).Select(l => $"{l.ServiceName} {l.Category}: {l.Body} {l.Exception}");
+            throw new ShouldAssertException(
+                $"The availability read answered {response.StatusCode}.\ntrace {traceId}:\n{PaymentDriver.Describe(spans)}\n{string.Join('\n', logs)}");
+        }
+
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private static async Task<IReadOnlyList<string?>> ListedTitlesAsync(HttpClient http, string word, string? organizerId = null)
