@@ -31,11 +31,12 @@ internal sealed class AvailabilityCache(RegistrationService.RegistrationServiceC
 
     private async Task<EventAvailability> FetchAsync(string eventId, CancellationToken cancellationToken)
     {
+        var request = new GetEventAvailabilityRequest { EventId = eventId };
         var startedAt = Stopwatch.GetTimestamp();
-        var availability = await registration.GetEventAvailabilityAsync(new() { EventId = eventId }, cancellationToken: cancellationToken);
+        var availability = await registration.GetEventAvailabilityAsync(request, cancellationToken: cancellationToken);
         // A read overtaken by a change may show what was there before it: ask again rather than keep it for a second.
         return drops.DroppedSince(PublicRead.Tag(PublicReads.Availability, eventId), startedAt)
-            ? await registration.GetEventAvailabilityAsync(new() { EventId = eventId }, cancellationToken: cancellationToken)
+            ? await registration.GetEventAvailabilityAsync(request, cancellationToken: cancellationToken)
             : availability;
     }
 }

@@ -112,10 +112,11 @@ public sealed class PaymentIntentCommands(
     public async Task SyncAsync(string providerPaymentId, CancellationToken cancellationToken)
     {
         var payment = await provider.GetPaymentAsync(providerPaymentId, cancellationToken);
-        if (payment.Reference is { } reference && Guid.TryParse(reference, out var id))
+        if (payment.Reference is { } reference && Guid.TryParse(reference, out var value))
         {
-            using var trace = await CheckoutTrace.ContinueAsync(Db, PaymentIntentId.From(id), cancellationToken);
-            await ApplyAsync(PaymentIntentId.From(id), payment, cancellationToken);
+            var id = PaymentIntentId.From(value);
+            using var trace = await CheckoutTrace.ContinueAsync(Db, id, cancellationToken);
+            await ApplyAsync(id, payment, cancellationToken);
         }
     }
 
