@@ -44,8 +44,8 @@ internal sealed class MessagingRetention<TDbContext>(
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         var tables = MessagingTables.Of(db);
         var store = new OutboxStore(tables);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var opened = await OpenedConnection.OpenAsync(db, cancellationToken);
+        var connection = opened.Connection;
         var now = clock.GetUtcNow();
 
         var sentBefore = now - options.Value.Outbox.Retention;

@@ -24,8 +24,8 @@ internal sealed class OutboxBacklogProbe<TDbContext>(
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
                 var store = new OutboxStore(MessagingTables.Of(db));
-                await db.Database.OpenConnectionAsync(stoppingToken);
-                var (pending, oldest) = await store.ReadBacklogAsync((NpgsqlConnection)db.Database.GetDbConnection(), stoppingToken);
+                await using var opened = await OpenedConnection.OpenAsync(db, stoppingToken);
+                var (pending, oldest) = await store.ReadBacklogAsync(opened.Connection, stoppingToken);
                 backlog.Update(pending, oldest);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

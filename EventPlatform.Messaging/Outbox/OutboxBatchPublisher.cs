@@ -32,8 +32,8 @@ internal sealed class OutboxBatchPublisher<TDbContext>(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         var store = new OutboxStore(MessagingTables.Of(db));
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var opened = await OpenedConnection.OpenAsync(db, cancellationToken);
+        var connection = opened.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         var keys = await store.LockKeysAsync(

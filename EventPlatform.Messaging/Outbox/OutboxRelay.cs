@@ -77,8 +77,8 @@ internal sealed class OutboxRelay<TDbContext>(
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
                 var tables = MessagingTables.Of(db);
-                await db.Database.OpenConnectionAsync(stoppingToken);
-                var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+                await using var opened = await OpenedConnection.OpenAsync(db, stoppingToken);
+                var connection = opened.Connection;
                 await OutboxSchema.EnsureInstalledAsync(connection, tables, stoppingToken);
 
                 var listener = new NpgsqlConnectionStringBuilder(connection.ConnectionString)

@@ -46,6 +46,32 @@ public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructur
         await _first.DisposeAsync();
     }
 
+
+    /// <summary>
+    /// DbContexts are pooled, and the service's own background work (outbox, housekeeping) opens their connections by
+    /// hand: one handed back still counted as open made every later request on it hold a connection for its whole scope,
+    /// and a rush of requests waiting on the group commit then held the pool the group commit needed.
+    /// </summary>
+    [Fact]
+    public async Task A_request_holds_a_database_connection_only_while_it_queries()
+    {
+        var eventId = await _first.PublishOpenEventAsync(Seats, _clock.GetUtcNow());
+
+        for (var i = 0; i < 20; i++)
+        {
+            var states = await _first.InScopeAsync(async s =>
+            {
+                var db = s.GetRequiredService<RegistrationDbContext>();
+                await s.GetRequiredService<Policies>().GetAsync(eventId, CancellationToken.None);
+                var afterQuery = db.Database.GetDbConnection().State;
+                await s.GetRequiredService<SeatAllocator>().AskGateAsync(eventId, CancellationToken.None);
+                return (afterQuery, afterGate: db.Database.GetDbConnection().State);
+            });
+
+            Assert.Equal((System.Data.ConnectionState.Closed, System.Data.ConnectionState.Closed), states);
+        }
+    }
+
     [Fact]
     public async Task Two_thousand_attempts_on_a_hundred_seats_confirm_exactly_a_hundred_and_waitlist_the_rest_in_order()
     {
