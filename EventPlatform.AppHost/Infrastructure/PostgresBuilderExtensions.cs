@@ -59,6 +59,7 @@ public static class PostgresBuilderExtensions
         builder.Eventing.Subscribe<BeforeStartEvent>((started, _) =>
         {
             MirrorStateOnDatabases(server, started.Services);
+            ShutDownFastWhenStopped(server, started.Services);
             return Task.CompletedTask;
         });
         return resource;
@@ -109,6 +110,49 @@ public static class PostgresBuilderExtensions
                             StartTimeStamp = change.Snapshot.StartTimeStamp,
                             StopTimeStamp = change.Snapshot.StopTimeStamp,
                         });
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+            }
+        }, stopping);
+    }
+
+    /// <summary>
+    /// A stop asked of Aspire (the dashboard, a restart) reaches the server as SIGTERM, which PostgreSQL takes as a smart
+    /// shutdown: it waits for every client to leave, the services' pooled connections never do, and the server is killed
+    /// once the stop times out — a crash, whose backends may still hold its shared memory when the next start comes and
+    /// make that start fail. SIGINT, as <c>pg_ctl stop -m fast</c> sends, ends the sessions and shuts down cleanly.
+    /// </summary>
+    private static void ShutDownFastWhenStopped(PostgresServerResource server, IServiceProvider services)
+    {
+        var notifications = services.GetRequiredService<ResourceNotificationService>();
+        var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        var logger = services.GetRequiredService<ResourceLoggerService>().GetLogger(server);
+        _ = Task.Run(async () =>
+        {
+            string? signalled = null;
+            try
+            {
+                await foreach (var change in notifications.WatchAsync(stopping))
+                {
+                    var pid = change.Snapshot.Properties.SingleOrDefault(p => p.Name == "executable.pid")?.Value?.ToString();
+                    if (change.Resource != server || change.Snapshot.State?.Text != KnownResourceStates.Stopping || pid is null || pid == signalled)
+                    {
+                        continue;
+                    }
+
+                    signalled = pid;
+                    logger.LogInformation("Asking PostgreSQL (process {Pid}) for a fast shutdown.", pid);
+                    try
+                    {
+                        await RunAsync("kill", ["-INT", pid], logger, stopping);
+                    }
+                    catch (InvalidOperationException exception)
+                    {
+                        // It ended on its own meanwhile; the stop goes on as Aspire drives it.
+                        logger.LogWarning("PostgreSQL could not be asked for a fast shutdown: {Message}", exception.Message);
                     }
                 }
             }

@@ -1,5 +1,7 @@
 using Aspire.Hosting.Testing;
+using Aspire.Hosting.ApplicationModel;
 using EventPlatform.AppHost.Launcher;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EventPlatform.Tests.Skeleton;
 
@@ -20,6 +22,26 @@ public sealed class LifecycleTests
         pids.Where(pid => Directory.Exists($"/proc/{pid}")).ShouldBeEmpty();
         ports.Where(port => !LocalPorts.IsFree(port)).ShouldBeEmpty();
         Directory.Exists(dataDirectory).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Stopping_postgres_while_a_client_is_connected_shuts_it_down_cleanly()
+    {
+        await using var app = await TestPlatform.StartAsync(new PlatformOptions { Only = ["payment"] });
+        await using var client = new Npgsql.NpgsqlConnection(app.GetConnectionString("paymentdb"));
+        await client.OpenAsync();
+
+        await app.RestartAsync("postgres");
+
+        // A smart shutdown would wait for this client until the stop timed out and killed the server: crash recovery.
+        var log = new List<string>();
+        await foreach (var batch in app.App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(app.Resources.Single(r => r.Name == "postgres")))
+        {
+            log.AddRange(batch.Select(line => line.Content));
+        }
+
+        log.ShouldContain(line => line.Contains("database system was shut down at", StringComparison.Ordinal));
+        log.ShouldNotContain(line => line.Contains("not properly shut down", StringComparison.Ordinal));
     }
 
     [Fact]
