@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace EventPlatform.StripeSandbox;
 
 /// <summary>The sandbox as an application: run on its own (Program) or in a test's process.</summary>
@@ -13,7 +15,7 @@ public static class SandboxApp
 
         builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection("Sandbox"));
         builder.Services.AddSingleton<SandboxStore>();
-        builder.Services.AddHttpClient("webhooks", http => http.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHttpClient("webhooks", (services, http) => http.Timeout = services.GetRequiredService<IOptions<SandboxOptions>>().Value.WebhookTimeout);
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WebhookSender>());
 

@@ -66,7 +66,8 @@ public sealed class WebhookSender(IOptions<SandboxOptions> options, IHttpClientF
 
                 logger.LogWarning("Webhook {EventId} ({Type}) answered {Status}, attempt {Attempt}", stripeEvent.Id, stripeEvent.Type, (int)response.StatusCode, attempt);
             }
-            catch (HttpRequestException e)
+            // A timed-out attempt is retried like a refused one, as Stripe does; an escaped timeout would drop the event.
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning("Webhook {EventId} ({Type}) not delivered, attempt {Attempt}: {Reason}", stripeEvent.Id, stripeEvent.Type, attempt, e.Message);
             }
