@@ -66,6 +66,18 @@ public sealed class SoakTests(FaultSystemFixture system, ITestOutputHelper outpu
         GlobalInvariants invariants, SoakTraffic traffic, string[] eventIds, TimeSpan patience)
     {
         var deadline = DateTimeOffset.UtcNow + patience;
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
+        var reported = TimeSpan.Zero;
+        // A slow drain says what it is waiting for, every 30 s.
+        void Waiting(IReadOnlyList<string> what)
+        {
+            if (waiting.Elapsed - reported >= TimeSpan.FromSeconds(30))
+            {
+                reported = waiting.Elapsed;
+                output.WriteLine($"  after {reported.TotalSeconds:N0} s still waiting for: {string.Join("; ", what.Take(3))}{(what.Count > 3 ? $" (+{what.Count - 3})" : "")}");
+            }
+        }
+
         while (DateTimeOffset.UtcNow < deadline)
         {
             var holding = await HoldingAsync(eventIds);
@@ -80,6 +92,7 @@ public sealed class SoakTests(FaultSystemFixture system, ITestOutputHelper outpu
                 break;
             }
 
+            Waiting(holding == 0 ? broken : [$"{holding} hold(s) open", .. broken]);
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
 
@@ -97,6 +110,7 @@ public sealed class SoakTests(FaultSystemFixture system, ITestOutputHelper outpu
                 return all;
             }
 
+            Waiting(all);
             await Task.Delay(TimeSpan.FromSeconds(5));
         }
     }
