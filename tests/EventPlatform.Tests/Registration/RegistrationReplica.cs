@@ -63,7 +63,7 @@ internal sealed class RegistrationReplica : IAsyncDisposable
 
     /// <summary>Projects a catalog event as the EventPublished/EventUpdated handler does.</summary>
     /// <summary>A free event with a waitlist, published and open for registration around the given instant.</summary>
-    public async Task<Guid> PublishOpenEventAsync(int capacity, DateTimeOffset now)
+    public async Task<Guid> PublishOpenEventAsync(int capacity, DateTimeOffset now, bool waitlist = true)
     {
         var id = Guid.NewGuid();
         await PublishAsync(new EventPlatform.Contracts.Catalog.V1.Event
@@ -71,7 +71,7 @@ internal sealed class RegistrationReplica : IAsyncDisposable
             Id = id.ToString(),
             OwnerId = "organizer-1",
             Capacity = capacity,
-            WaitlistEnabled = true,
+            WaitlistEnabled = waitlist,
             Status = EventPlatform.Contracts.Catalog.V1.EventStatus.Published,
             RegistrationOpensTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(now.AddDays(-1)),
             RegistrationClosesTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(now.AddDays(30)),

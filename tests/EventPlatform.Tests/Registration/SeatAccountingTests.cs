@@ -195,6 +195,28 @@ public sealed class SeatAccountingTests(RegistrationInfrastructure infrastructur
     }
 
     [Fact]
+    public async Task Without_a_waitlist_the_attempts_too_many_are_refused_alone_and_the_last_seat_still_goes_to_the_one_of_their_group_it_was_for()
+    {
+        var eventId = await _first.PublishOpenEventAsync(2, _clock.GetUtcNow(), waitlist: false);
+        await using var lockHolder = await SeatRowHold.TakeAsync(_database, eventId);
+        var first = _first.RegisterAsync(eventId, "first");
+        await Eventually.HoldsAsync(() => WaitingOnSeatRowAsync(eventId), "the first attempt to wait for the seat row");
+        // One group behind it: the last seat and two attempts too many.
+        var group = new[] { "second", "third", "fourth" }.Select(subject => Outcome(_first.RegisterAsync(eventId, subject))).ToList();
+        await Task.Delay(200);
+        await lockHolder.ReleaseAsync();
+
+        Assert.Equal(RegistrationStatus.Confirmed, (await first).Status);
+        var outcomes = await Task.WhenAll(group);
+        Assert.Single(outcomes, o => o is null);
+        Assert.Equal(2, outcomes.Count(o => o is EventPlatform.Domain.BusinessRuleBrokenException));
+        var registrations = await AllAsync(eventId);
+        Assert.Equal(2, registrations.Count);
+        Assert.All(registrations, r => Assert.Equal(RegistrationStatus.Confirmed, r.Status));
+        Assert.Equal(2, await TakenAsync(eventId));
+    }
+
+    [Fact]
     public async Task Reconciliation_leaves_a_seat_granted_moments_ago_to_its_attempt_and_repairs_it_once_the_event_is_quiet()
     {
         await using var third = await RegistrationReplica.StartAsync(

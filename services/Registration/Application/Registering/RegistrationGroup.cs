@@ -1,3 +1,4 @@
+using EventPlatform.Domain;
 using EventPlatform.Registrations.Application.Ports;
 using EventPlatform.Registrations.Application.Seats;
 using EventPlatform.Registrations.Domain.Registrations;
@@ -14,9 +15,12 @@ namespace EventPlatform.Registrations.Application.Registering;
 public sealed class RegistrationGroup(
     CommandPipeline<RegistrationDbContext> pipeline, SeatAllocator seats, ISeatLedger ledger, WaitlistPositions positions)
 {
-    /// <summary>Each registration with its waitlist position (0 when not waitlisted), in the group's order.</summary>
+    /// <summary>
+    /// Each registration with its waitlist position (0 when not waitlisted), in the group's order; or, for a member
+    /// that got no seat and that the event refuses then (full without a waitlist), the refusal, which it gets alone.
+    /// </summary>
     /// <param name="answers">The gate's answer for each, in the group's order (see <see cref="GroupPlan"/>).</param>
-    public async Task<IReadOnlyList<(Registration Registration, int WaitlistPosition)>> CommitAsync(
+    public async Task<IReadOnlyList<GroupMemberOutcome>> CommitAsync(
         IReadOnlyList<QueuedRegistration> group, IReadOnlyList<SeatGateAnswer> answers, CancellationToken cancellationToken)
     {
         var reachedLedger = false;
@@ -33,9 +37,9 @@ public sealed class RegistrationGroup(
         }
     }
 
-    private Task<IReadOnlyList<(Registration, int)>> CommitOnceAsync(
+    private Task<IReadOnlyList<GroupMemberOutcome>> CommitOnceAsync(
         IReadOnlyList<QueuedRegistration> group, IReadOnlyList<SeatGateAnswer> answers, Action reachingLedger, CancellationToken cancellationToken) =>
-        pipeline.RunAsync<IReadOnlyList<(Registration, int)>>(async (context, token) =>
+        pipeline.RunAsync<IReadOnlyList<GroupMemberOutcome>>(async (context, token) =>
         {
             var eventId = group[0].Policy.EventId;
             reachingLedger();
@@ -44,18 +48,32 @@ public sealed class RegistrationGroup(
             var waitlisted = waitlisting.Count(w => w);
             var drawn = waitlisted == 0 ? [] : await ledger.NextWaitlistTicketsAsync(waitlisted, token);
             var (tickets, places) = (new Queue<long>(drawn), new Queue<int>(await positions.OfNewAsync(eventId, drawn, token)));
-            var registrations = new List<(Registration, int)>(group.Count);
+            var outcomes = new List<GroupMemberOutcome>(group.Count);
             for (var i = 0; i < group.Count; i++)
             {
                 long? ticket = waitlisting[i] ? tickets.Dequeue() : null;
-                var registration = group[i].Command.Request(group[i].Policy, seated[i], ticket, group[i].Now);
+                Registration registration;
+                try
+                {
+                    registration = group[i].Command.Request(group[i].Policy, seated[i], ticket, group[i].Now);
+                }
+                catch (BusinessRuleBrokenException refusal) when (!seated[i])
+                {
+                    // It took nothing (no seat, no ticket): the others need not fail with it.
+                    outcomes.Add(new GroupMemberOutcome(null, 0, refusal));
+                    continue;
+                }
+
                 var place = waitlisting[i] ? places.Dequeue() : 0;
                 positions.Remember(registration.Id, place);
                 pipeline.Db.Registrations.Add(registration);
                 await pipeline.EnqueueRaisedEventsAsync(registration, group[i].Caller, token);
-                registrations.Add((registration, place));
+                outcomes.Add(new GroupMemberOutcome(registration, place, null));
             }
 
-            return registrations;
+            return outcomes;
         }, cancellationToken);
 }
+
+/// <summary>What one member of a group got: its registration and waitlist position, or the rule that refused it.</summary>
+public sealed record GroupMemberOutcome(Registration? Registration, int WaitlistPosition, BusinessRuleBrokenException? Refusal);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
+using EventPlatform.Domain;
 using EventPlatform.Registrations.Application.Ports;
 using EventPlatform.Registrations.Application.Seats;
 using EventPlatform.Registrations.Domain.Registrations;
@@ -117,10 +118,17 @@ public sealed class RegistrationQueues(IServiceScopeFactory scopes, ILogger<Regi
                 ? CancellationTokenSource.CreateLinkedTokenSource(group[0].CallerGaveUp, _stopping.Token)
                 : CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
             await using var scope = scopes.CreateAsyncScope();
-            var registrations = await scope.ServiceProvider.GetRequiredService<RegistrationGroup>().CommitAsync(group, answers, giveUp.Token);
+            var outcomes = await scope.ServiceProvider.GetRequiredService<RegistrationGroup>().CommitAsync(group, answers, giveUp.Token);
             for (var i = 0; i < group.Count; i++)
             {
-                group[i].Outcome.TrySetResult(registrations[i]);
+                if (outcomes[i].Refusal is { } refusal)
+                {
+                    group[i].Outcome.TrySetException(refusal);
+                }
+                else
+                {
+                    group[i].Outcome.TrySetResult((outcomes[i].Registration!, outcomes[i].WaitlistPosition));
+                }
             }
 
             if (Stopwatch.GetElapsedTime(started) > SlowGroup)
@@ -141,7 +149,8 @@ public sealed class RegistrationQueues(IServiceScopeFactory scopes, ILogger<Regi
         }
         catch (Exception e)
         {
-            if (e is not (DbUpdateException or OperationCanceledException))
+            // A broken rule (the event closed meanwhile) is an answer to its callers, not a fault of the service.
+            if (e is not (DbUpdateException or OperationCanceledException or BusinessRuleBrokenException))
             {
                 logger.LogWarning(e, "A group of {Count} registrations failed", group.Count);
             }
