@@ -150,12 +150,15 @@ internal sealed class SoakTraffic(PaymentDriver driver, string paidEventId, stri
                     continue;
                 }
 
-                if ((string?)registration["status"] == Pending && (string?)registration["paymentIntentId"] is { Length: > 0 })
+                var status = (string?)registration["status"];
+                if (status == Pending && (string?)registration["paymentIntentId"] is { Length: > 0 })
                 {
                     await TryAsync("promoted and paid", () => PayAsync(who, declinedFirst: false));
                 }
-                else if ((string?)registration["status"] == Waitlisted)
+                else if (status is Waitlisted or Pending)
                 {
+                    // Still waiting, or offered a seat whose payment opens with the next sweep: asked again. Dropped, an
+                    // offer would lapse unpaid and pass to the next in line, one hold duration after the other.
                     stillWaiting.Add(who);
                 }
             }
