@@ -58,8 +58,7 @@ public static class PostgresBuilderExtensions
             .OnResourceReady((resource, _, cancellationToken) => CreateMissingDatabasesAsync(builder, resource, connectionString!, cancellationToken));
         builder.Eventing.Subscribe<BeforeStartEvent>((started, _) =>
         {
-            MirrorStateOnDatabases(server, started.Services);
-            ShutDownFastWhenStopped(server, started.Services);
+            FollowServer(server, started.Services);
             return Task.CompletedTask;
         });
         return resource;
@@ -83,49 +82,8 @@ public static class PostgresBuilderExtensions
                 connectionString = await resource.ConnectionStringExpression.GetValueAsync(cancellationToken));
     }
 
-    /// <summary>
-    /// Aspire gives a container's children its state, not an executable's: the databases follow the server here, so
-    /// the dashboard shows them running (and their health checks run) while it does.
-    /// </summary>
-    private static void MirrorStateOnDatabases(PostgresServerResource server, IServiceProvider services)
-    {
-        var notifications = services.GetRequiredService<ResourceNotificationService>();
-        var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await foreach (var change in notifications.WatchAsync(stopping))
-                {
-                    if (change.Resource != server)
-                    {
-                        continue;
-                    }
-
-                    foreach (var database in server.Databases)
-                    {
-                        await notifications.PublishUpdateAsync(database, snapshot => snapshot with
-                        {
-                            State = change.Snapshot.State,
-                            StartTimeStamp = change.Snapshot.StartTimeStamp,
-                            StopTimeStamp = change.Snapshot.StopTimeStamp,
-                        });
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-            }
-        }, stopping);
-    }
-
-    /// <summary>
-    /// A stop asked of Aspire (the dashboard, a restart) reaches the server as SIGTERM, which PostgreSQL takes as a smart
-    /// shutdown: it waits for every client to leave, the services' pooled connections never do, and the server is killed
-    /// once the stop times out — a crash, whose backends may still hold its shared memory when the next start comes and
-    /// make that start fail. SIGINT, as <c>pg_ctl stop -m fast</c> sends, ends the sessions and shuts down cleanly.
-    /// </summary>
-    private static void ShutDownFastWhenStopped(PostgresServerResource server, IServiceProvider services)
+    /// <summary>One watch of the server's state, for what the AppHost does when it changes.</summary>
+    private static void FollowServer(PostgresServerResource server, IServiceProvider services)
     {
         var notifications = services.GetRequiredService<ResourceNotificationService>();
         var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
@@ -137,22 +95,17 @@ public static class PostgresBuilderExtensions
             {
                 await foreach (var change in notifications.WatchAsync(stopping))
                 {
-                    var pid = change.Snapshot.Properties.SingleOrDefault(p => p.Name == "executable.pid")?.Value?.ToString();
-                    if (change.Resource != server || change.Snapshot.State?.Text != KnownResourceStates.Stopping || pid is null || pid == signalled)
+                    if (change.Resource != server)
                     {
                         continue;
                     }
 
-                    signalled = pid;
-                    logger.LogInformation("Asking PostgreSQL (process {Pid}) for a fast shutdown.", pid);
-                    try
+                    await MirrorStateOnDatabasesAsync(server, change.Snapshot, notifications);
+                    var pid = change.Snapshot.Properties.SingleOrDefault(p => p.Name == "executable.pid")?.Value?.ToString();
+                    if (change.Snapshot.State?.Text == KnownResourceStates.Stopping && pid is not null && pid != signalled)
                     {
-                        await RunAsync("kill", ["-INT", pid], logger, stopping);
-                    }
-                    catch (InvalidOperationException exception)
-                    {
-                        // It ended on its own meanwhile; the stop goes on as Aspire drives it.
-                        logger.LogWarning("PostgreSQL could not be asked for a fast shutdown: {Message}", exception.Message);
+                        signalled = pid;
+                        await ShutDownFastAsync(pid, logger, stopping);
                     }
                 }
             }
@@ -160,6 +113,44 @@ public static class PostgresBuilderExtensions
             {
             }
         }, stopping);
+    }
+
+    /// <summary>
+    /// Aspire gives a container's children its state, not an executable's: the databases follow the server here, so
+    /// the dashboard shows them running (and their health checks run) while it does.
+    /// </summary>
+    private static async Task MirrorStateOnDatabasesAsync(
+        PostgresServerResource server, CustomResourceSnapshot state, ResourceNotificationService notifications)
+    {
+        foreach (var database in server.Databases)
+        {
+            await notifications.PublishUpdateAsync(database, snapshot => snapshot with
+            {
+                State = state.State,
+                StartTimeStamp = state.StartTimeStamp,
+                StopTimeStamp = state.StopTimeStamp,
+            });
+        }
+    }
+
+    /// <summary>
+    /// A stop asked of Aspire (the dashboard, a restart) reaches the server as SIGTERM, which PostgreSQL takes as a smart
+    /// shutdown: it waits for every client to leave, the services' pooled connections never do, and the server is killed
+    /// once the stop times out — a crash, whose backends may still hold its shared memory when the next start comes and
+    /// make that start fail. SIGINT, as <c>pg_ctl stop -m fast</c> sends, ends the sessions and shuts down cleanly.
+    /// </summary>
+    private static async Task ShutDownFastAsync(string pid, ILogger logger, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Asking PostgreSQL (process {Pid}) for a fast shutdown.", pid);
+        try
+        {
+            await RunAsync("kill", ["-INT", pid], logger, cancellationToken);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // It ended on its own meanwhile; the stop goes on as Aspire drives it.
+            logger.LogWarning("PostgreSQL could not be asked for a fast shutdown: {Message}", exception.Message);
+        }
     }
 
     private static IEnumerable<string> ServerArguments(PostgresServerResource server, bool durable)
